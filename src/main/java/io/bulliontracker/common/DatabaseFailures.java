@@ -1,0 +1,52 @@
+package io.bulliontracker.common;
+
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells a database that is away (retry later: 503) from a statement that failed (a bug or a
+ * constraint: 500). Walks the cause chain because Hibernate Reactive and Mutiny wrap the driver's error.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseUnavailableException || t instanceof ConnectException
+                    || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+            if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof IOException) {
+                return true;
+            }
+            if (t instanceof VertxException && t.getMessage() != null) {
+                String message = t.getMessage().toLowerCase();
+                // The pool's acquisition time-out and a connection dropped mid-statement carry no
+                // type of their own, only these messages.
+                if (message.contains("timeout") || message.contains("connection") && message.contains("closed")
+                        || message.contains("connection reset") || message.contains("fail to read any response")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * 08: connection exceptions; 53: insufficient resources (too many connections); 57014: statement
+     * time-out or cancel; 57P01-57P03: server shutting down or not yet accepting connections.
+     */
+    private static boolean isUnavailableState(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
+                || sqlState.equals("57014") || sqlState.startsWith("57P0"));
+    }
+}

@@ -1,0 +1,54 @@
+package io.bulliontracker.common;
+
+import io.quarkus.reactive.pg.client.PgPoolCreator;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnectOptions;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The reactive pool with the time limits Quarkus does not expose as settings: how long to wait for a
+ * TCP connect, for a free connection, and for one statement on the server. A database that is away
+ * then costs a request seconds, never a hang.
+ */
+@Singleton
+public class DatabasePoolCreator implements PgPoolCreator {
+
+    private final Duration connectTimeout;
+    private final Duration acquireTimeout;
+    private final Duration statementTimeout;
+    private final int maxWaitQueue;
+
+    public DatabasePoolCreator(
+            @ConfigProperty(name = "bullion.db.connect-timeout", defaultValue = "2s") Duration connectTimeout,
+            @ConfigProperty(name = "bullion.db.acquire-timeout", defaultValue = "3s") Duration acquireTimeout,
+            @ConfigProperty(name = "bullion.db.statement-timeout", defaultValue = "10s") Duration statementTimeout,
+            @ConfigProperty(name = "bullion.db.max-wait-queue", defaultValue = "500") int maxWaitQueue) {
+        this.connectTimeout = connectTimeout;
+        this.acquireTimeout = acquireTimeout;
+        this.statementTimeout = statementTimeout;
+        this.maxWaitQueue = maxWaitQueue;
+    }
+
+    @Override
+    public Pool create(Input input) {
+        PoolOptions pool = input.poolOptions()
+                .setConnectionTimeout((int) acquireTimeout.toMillis())
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setMaxWaitQueueSize(maxWaitQueue);
+        List<SqlConnectOptions> servers = new ArrayList<>();
+        for (PgConnectOptions options : input.pgConnectOptionsList()) {
+            options.setConnectTimeout((int) connectTimeout.toMillis());
+            options.addProperty("statement_timeout", String.valueOf(statementTimeout.toMillis()));
+            servers.add(options);
+        }
+        return PgBuilder.pool().with(pool).connectingTo(servers).using(input.vertx()).build();
+    }
+}

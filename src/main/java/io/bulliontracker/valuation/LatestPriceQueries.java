@@ -1,0 +1,66 @@
+package io.bulliontracker.valuation;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The latest priced price-guide row for many (coin, grade) keys in one statement. The keys travel as two
+ * parallel arrays, so the statement text and its parameter count stay the same for 1 key or 10,000,
+ * and PostgreSQL picks each key's row from the (coin, grade, date DESC) index, one short index probe
+ * per key, instead of the service loading whole price histories.
+ */
+@ApplicationScoped
+public class LatestPriceQueries {
+
+    static final String LATEST_PRICE_PER_KEY = """
+            SELECT k.coin_reference_id, k.grade_code, p.pcgs_price, p.greysheet_price, p.price_date
+            FROM unnest($1::text[], $2::text[]) AS k(coin_reference_id, grade_code)
+            CROSS JOIN LATERAL (
+                SELECT g.pcgs_price, g.greysheet_price, g.price_date
+                FROM price_guide g
+                WHERE g.coin_reference_id = k.coin_reference_id
+                  AND g.grade_code = k.grade_code
+                  AND g.price_date <= $3::date
+                  AND (g.pcgs_price IS NOT NULL OR g.greysheet_price IS NOT NULL)
+                ORDER BY g.price_date DESC
+                LIMIT 1
+            ) p
+            """;
+
+    /** Rows dated after this are not possible (imports refuse future dates), so it means "no cut-off". */
+    private static final LocalDate NO_CUTOFF = LocalDate.of(9999, 12, 31);
+
+    public Uni<Map<GradedCoin, GuidePrice>> latest(SqlClient client, Collection<GradedCoin> keys) {
+        return latestOnOrBefore(client, keys, NO_CUTOFF);
+    }
+
+    public Uni<Map<GradedCoin, GuidePrice>> latestOnOrBefore(SqlClient client, Collection<GradedCoin> keys,
+            LocalDate cutoff) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String[] coins = new String[keys.size()];
+        String[] grades = new String[keys.size()];
+        int i = 0;
+        for (GradedCoin key : keys) {
+            coins[i] = key.coinReferenceId();
+            grades[i++] = key.gradeCode();
+        }
+        Tuple params = Tuple.tuple().addArrayOfString(coins).addArrayOfString(grades).addLocalDate(cutoff);
+        return client.preparedQuery(LATEST_PRICE_PER_KEY).execute(params).map(rows -> {
+            Map<GradedCoin, GuidePrice> prices = new HashMap<>(rows.size() * 2);
+            for (Row row : rows) {
+                prices.put(new GradedCoin(row.getString(0), row.getString(1)),
+                        new GuidePrice(row.getBigDecimal(2), row.getBigDecimal(3), row.getLocalDate(4)));
+            }
+            return prices;
+        });
+    }
+}
