@@ -2,6 +2,7 @@ package io.bulliontracker.common;
 
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
@@ -17,7 +18,8 @@ public final class DatabaseFailures {
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DatabaseUnavailableException || t instanceof ConnectException
+            if (t instanceof DatabaseUnavailableException || t instanceof ClosedConnectionException
+                    || t instanceof ConnectException
                     || t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
                     || t instanceof java.nio.channels.ClosedChannelException) {
                 return true;
@@ -33,7 +35,7 @@ public final class DatabaseFailures {
                 // The pool's acquisition time-out and a connection dropped mid-statement carry no
                 // type of their own, only these messages.
                 if (message.contains("timeout") || message.contains("connection") && message.contains("closed")
-                        || message.contains("connection reset") || message.contains("fail to read any response")) {
+                        || message.contains("connection reset")) {
                     return true;
                 }
             }

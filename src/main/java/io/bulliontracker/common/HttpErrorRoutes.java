@@ -6,6 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Failures the HTTP layer answers before any REST resource runs (unknown path, body over the limit,
@@ -15,15 +17,32 @@ import jakarta.ws.rs.core.Response;
 public class HttpErrorRoutes {
 
     private final ObjectMapper mapper;
+    private final long maxBodyBytes;
 
-    public HttpErrorRoutes(ObjectMapper mapper) {
+    public HttpErrorRoutes(ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.mapper = mapper;
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+        // Ahead of Quarkus' own length check, which answers 413 with an empty body.
+        router.route().order(Integer.MIN_VALUE).handler(this::refuseDeclaredOversizeBody);
         // Reached only when no other route answered.
         router.route().order(Integer.MAX_VALUE).handler(ctx -> write(ctx, ErrorResponses.forStatus(404)));
+    }
+
+    private void refuseDeclaredOversizeBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+            // The unread body would otherwise keep the connection busy: answer, then hang up.
+            ctx.response().putHeader("Connection", "close");
+            ctx.response().endHandler(done -> ctx.request().connection().close());
+            write(ctx, ErrorResponses.forStatus(413));
+            return;
+        }
+        ctx.next();
     }
 
     private void failed(RoutingContext ctx) {
