@@ -1,6 +1,8 @@
 package io.bulliontracker.common;
 
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Query parameters arrive as text so that a bad value gets the contract's 400, not the framework's 404. */
@@ -32,5 +34,17 @@ public final class QueryParams {
             throw ApiException.invalidField(name, reason);
         }
         return (int) value;
+    }
+
+    /** The parameter as a date YYYY-MM-DD, null when absent; anything else is a 400 naming it. */
+    public static LocalDate date(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField(name, "must be a date YYYY-MM-DD");
+        }
     }
 }

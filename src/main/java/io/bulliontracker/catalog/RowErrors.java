@@ -1,0 +1,45 @@
+package io.bulliontracker.catalog;
+
+import io.bulliontracker.common.ApiException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects what is wrong with the rows of a bulk write, so that the whole batch is checked before
+ * anything is written and the 400 names the first bad rows (index and reason).
+ */
+final class RowErrors {
+
+    private static final int REPORTED = 20;
+
+    private final List<Map<String, Object>> first = new ArrayList<>();
+    private int total;
+
+    void add(int index, String reason) {
+        total++;
+        if (first.size() < REPORTED) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("index", index);
+            row.put("reason", reason);
+            first.add(row);
+        }
+    }
+
+    boolean isEmpty() {
+        return total == 0;
+    }
+
+    void throwIfAny(String what) {
+        if (total == 0) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rows", first);
+        details.put("invalidRows", total);
+        Map<String, Object> head = first.get(0);
+        throw new ApiException(400, total + " invalid " + what + (total == 1 ? "" : "s") + "; first at index "
+                + head.get("index") + ": " + head.get("reason") + ". Nothing was written.", details);
+    }
+}
