@@ -19,7 +19,7 @@ import java.util.Map;
 @ApplicationScoped
 public class LatestPriceQueries {
 
-    static final String LATEST_PRICE_PER_KEY = """
+    public static final String LATEST_PRICE_PER_KEY = """
             SELECT k.coin_reference_id, k.grade_code, p.pcgs_price, p.greysheet_price, p.price_date
             FROM unnest($1::text[], $2::text[]) AS k(coin_reference_id, grade_code)
             CROSS JOIN LATERAL (

@@ -24,14 +24,14 @@ import java.util.Set;
 @ApplicationScoped
 public class PerformanceService {
 
-    static final String NUMISMATIC_ITEMS = """
+    public static final String NUMISMATIC_ITEMS = """
             SELECT id, title, grade, coin_reference_id
             FROM collection_items
             WHERE user_id = $1 AND category = 'NUMISMATIC'
               AND coin_reference_id IS NOT NULL AND grade IS NOT NULL
             """;
 
-    static final String COIN_NAMES = "SELECT id, full_name FROM coin_references WHERE id = ANY($1::text[])";
+    public static final String COIN_NAMES = "SELECT id, full_name FROM coin_references WHERE id = ANY($1::text[])";
 
     private static final Comparator<CoinPerformance> BEST_FIRST = Comparator
             .comparing(CoinPerformance::changePercent, Comparator.reverseOrder())

@@ -27,7 +27,7 @@ public class PriceSyncService {
      * FOR UPDATE in id order: two syncs of one user queue on the first row instead of deadlocking, and
      * the second then sees the values the first committed.
      */
-    static final String GUIDE_PRICE_ITEMS = """
+    public static final String GUIDE_PRICE_ITEMS = """
             SELECT id, grade, coin_reference_id
             FROM collection_items
             WHERE user_id = $1 AND book_value_type = 'guide_price'
@@ -38,7 +38,7 @@ public class PriceSyncService {
             """;
 
     /** Only rows whose value really changes are written, and counted as updated. */
-    static final String UPDATE_VALUES = """
+    public static final String UPDATE_VALUES = """
             UPDATE collection_items AS i
             SET numismatic_value = v.value, updated_at = now()
             FROM unnest($1::text[], $2::text[]::numeric[]) AS v(id, value)
@@ -46,7 +46,7 @@ public class PriceSyncService {
               AND i.numismatic_value IS DISTINCT FROM v.value
             """;
 
-    static final String UPSERT_HISTORY = """
+    public static final String UPSERT_HISTORY = """
             INSERT INTO item_value_history (item_id, price_date, value, value_type, source)
             SELECT v.item_id, $4::date, v.value, 'guide_price', v.source
             FROM unnest($1::text[], $2::text[]::numeric[], $3::text[]) AS v(item_id, value, source)
