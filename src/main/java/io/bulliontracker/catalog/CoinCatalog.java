@@ -1,5 +1,6 @@
 package io.bulliontracker.catalog;
 
+import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** The coin references: set-based upsert, search, lookup. */
 @ApplicationScoped
@@ -57,7 +59,8 @@ public class CoinCatalog {
         this.pool = pool;
     }
 
-    public Uni<CoinUpsertResult> upsert(List<CoinInput> coins) {
+    /** {@code expired} turns true when the client was already told 503: then nothing commits. */
+    public Uni<CoinUpsertResult> upsert(List<CoinInput> coins, BooleanSupplier expired) {
         int n = coins.size();
         Integer[] pcgs = new Integer[n];
         Integer[] ngc = new Integer[n];
@@ -90,7 +93,8 @@ public class CoinCatalog {
                 .addArrayOfString(mintMark).addArrayOfString(denomination).addArrayOfString(series)
                 .addArrayOfString(variety).addArrayOfString(metal).addArrayOfString(weight)
                 .addArrayOfString(fineness).addArrayOfLong(mintage).addArrayOfString(fullName);
-        return pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)).map(rows -> {
+        return pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)
+                .flatMap(rows -> DatabaseDeadline.unlessExpired(expired, rows))).map(rows -> {
             Map<Integer, String> ids = new HashMap<>(n * 2);
             int created = 0;
             for (Row row : rows) {

@@ -43,7 +43,7 @@ public class CoinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Envelope<CoinUpsertResult>> upsert(List<CoinInput> batch) {
         CoinValidator.validate(batch);
-        return deadline.bound(coins.upsert(batch)).map(Envelope::of);
+        return deadline.transaction(expired -> coins.upsert(batch, expired)).map(Envelope::of);
     }
 
     @GET
@@ -81,7 +81,8 @@ public class CoinResource {
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Envelope<Map<String, Integer>>> importJson(List<PriceRowInput> rows) {
-        return deadline.bound(priceGuide.importRows(rows, null)).map(n -> Envelope.of(Map.of("upserted", n)));
+        return deadline.transaction(expired -> priceGuide.importRows(rows, null, expired))
+                .map(n -> Envelope.of(Map.of("upserted", n)));
     }
 
     @POST
@@ -90,7 +91,7 @@ public class CoinResource {
     @Consumes("text/csv")
     public Uni<Envelope<Map<String, Integer>>> importCsv(String csv) {
         CsvPriceRows.Parsed parsed = CsvPriceRows.parse(csv);
-        return deadline.bound(priceGuide.importRows(parsed.rows(), parsed.problems()))
+        return deadline.transaction(expired -> priceGuide.importRows(parsed.rows(), parsed.problems(), expired))
                 .map(n -> Envelope.of(Map.of("upserted", n)));
     }
 

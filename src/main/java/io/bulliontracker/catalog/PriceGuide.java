@@ -1,6 +1,7 @@
 package io.bulliontracker.catalog;
 
 import io.bulliontracker.common.ApiException;
+import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Price-guide import and history. An import is checked whole (coins, grades, dates, prices, repeats)
@@ -70,7 +72,7 @@ public class PriceGuide {
     }
 
     /** {@code problems}, when given, holds a reason per row found while parsing (CSV), or null. */
-    public Uni<Integer> importRows(List<PriceRowInput> rows, List<String> problems) {
+    public Uni<Integer> importRows(List<PriceRowInput> rows, List<String> problems, BooleanSupplier expired) {
         if (rows == null || rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ApiException.invalidField("body", "must hold 1 to " + MAX_ROWS + " price rows");
         }
@@ -95,7 +97,7 @@ public class PriceGuide {
                     return pcgsById;
                 });
         return Uni.combine().all().unis(known, grades.codes()).asTuple()
-                .flatMap(both -> write(checked(rows, problems, both.getItem1(), both.getItem2())));
+                .flatMap(both -> write(checked(rows, problems, both.getItem1(), both.getItem2()), expired));
     }
 
     private ValidRows checked(List<PriceRowInput> rows, List<String> problems, Map<String, Integer> pcgsById,
@@ -162,13 +164,14 @@ public class PriceGuide {
         return valid;
     }
 
-    private Uni<Integer> write(ValidRows rows) {
+    private Uni<Integer> write(ValidRows rows, BooleanSupplier expired) {
         Tuple params = Tuple.tuple().addArrayOfString(rows.coins.toArray(String[]::new))
                 .addArrayOfString(rows.grades.toArray(String[]::new))
                 .addArrayOfLocalDate(rows.dates.toArray(LocalDate[]::new))
                 .addArrayOfString(rows.pcgs.toArray(String[]::new))
                 .addArrayOfString(rows.grey.toArray(String[]::new));
-        return pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)).map(result -> result.rowCount());
+        return pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)
+                .flatMap(result -> DatabaseDeadline.unlessExpired(expired, result.rowCount())));
     }
 
     public Uni<List<PriceGuideRow>> history(String coinReferenceId, Integer pcgsNumber, String gradeCode,

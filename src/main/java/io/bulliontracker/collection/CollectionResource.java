@@ -45,7 +45,8 @@ public class CollectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(ItemInput input, @Context UriInfo uri) {
-        return deadline.bound(collection.create(user.id(), input)).map(item -> Response
+        String userId = user.id();
+        return deadline.transaction(expired -> collection.create(userId, input, expired)).map(item -> Response
                 .created(uri.getAbsolutePathBuilder().path(item.id()).build()).entity(Envelope.of(item)).build());
     }
 
@@ -80,13 +81,16 @@ public class CollectionResource {
         if (!(changes instanceof ObjectNode fields)) {
             throw ApiException.invalidField("body", "must be a JSON object");
         }
-        return deadline.bound(collection.patch(user.id(), id, fields)).map(Envelope::of);
+        String userId = user.id();
+        return deadline.transaction(expired -> collection.patch(userId, id, fields, expired)).map(Envelope::of);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Envelope<Map<String, String>>> delete(@PathParam("id") String id) {
-        return deadline.bound(collection.delete(user.id(), id)).map(deleted -> Envelope.of(Map.of("id", deleted)));
+        String userId = user.id();
+        return deadline.transaction(expired -> collection.delete(userId, id, expired))
+                .map(deleted -> Envelope.of(Map.of("id", deleted)));
     }
 
     @GET

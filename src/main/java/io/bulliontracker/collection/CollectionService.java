@@ -7,7 +7,8 @@ import io.bulliontracker.catalog.CoinCatalog;
 import io.bulliontracker.catalog.GradeCatalog;
 import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.Envelope;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.bulliontracker.common.DatabaseDeadline;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 @ApplicationScoped
 public class CollectionService {
@@ -51,9 +53,10 @@ public class CollectionService {
         this.clock = clock;
     }
 
-    @WithTransaction
-    public Uni<ItemView> create(String userId, ItemInput input) {
-        return validated(input).flatMap(valid -> {
+    /** {@code expired} (from DatabaseDeadline#transaction) stops the commit once the client got a 503. */
+    public Uni<ItemView> create(String userId, ItemInput input, BooleanSupplier expired) {
+        // Checked before the transaction opens: bad input is a 400 even while the database is away.
+        return validated(input).flatMap(valid -> Panache.withTransaction(() -> {
             CollectionItem item = new CollectionItem();
             item.id = UUID.randomUUID().toString();
             item.userId = userId;
@@ -61,8 +64,8 @@ public class CollectionService {
             item.createdAt = now();
             item.updatedAt = item.createdAt;
             ItemFields.apply(valid, item);
-            return items.persist(item).map(ItemView::of);
-        });
+            return items.persist(item).map(ItemView::of).flatMap(view -> DatabaseDeadline.unlessExpired(expired, view));
+        }));
     }
 
     public Uni<ItemView> get(String userId, String id) {
@@ -93,26 +96,24 @@ public class CollectionService {
      * A partial update: the body's fields are laid over the stored item and the result is checked by
      * the same rules as a create, so a PATCH can never leave an item a create would refuse.
      */
-    @WithTransaction
-    public Uni<ItemView> patch(String userId, String id, ObjectNode changes) {
-        return owned(userId, id).flatMap(item -> {
+    public Uni<ItemView> patch(String userId, String id, ObjectNode changes, BooleanSupplier expired) {
+        return Panache.withTransaction(() -> owned(userId, id).flatMap(item -> {
             ItemInput merged = merge(item, changes);
             return validated(merged).map(valid -> {
                 ItemFields.apply(valid, item);
                 item.updatedAt = now();
                 return ItemView.of(item);
             });
-        });
+        }).flatMap(view -> DatabaseDeadline.unlessExpired(expired, view)));
     }
 
-    @WithTransaction
-    public Uni<String> delete(String userId, String id) {
-        return items.delete("id = ?1 and userId = ?2", id, userId).map(deleted -> {
+    public Uni<String> delete(String userId, String id, BooleanSupplier expired) {
+        return Panache.withTransaction(() -> items.delete("id = ?1 and userId = ?2", id, userId).map(deleted -> {
             if (deleted == 0) {
                 throw ApiException.notFound("Item");
             }
             return id;
-        });
+        }).flatMap(deleted -> DatabaseDeadline.unlessExpired(expired, deleted)));
     }
 
     public Uni<List<ValuePoint>> history(String userId, String id, LocalDate from, LocalDate to) {
@@ -143,6 +144,7 @@ public class CollectionService {
 
     /** Checks the rules, then resolves the coin the item names (by id or PCGS number). */
     private Uni<ItemValidator.ValidItem> validated(ItemInput input) {
+        ItemValidator.validate(input, null, LocalDate.now(clock));
         return grades.codes().flatMap(codes -> {
             ItemValidator.ValidItem valid = ItemValidator.validate(input, codes, LocalDate.now(clock));
             if (!valid.namesACoin()) {

@@ -38,6 +38,10 @@ final class ItemValidator {
         }
     }
 
+    /**
+     * Checks the rules; {@code gradeCodes} null means the grade list is not at hand yet, and only a
+     * grade code's validity is left unchecked (so bad input is refused before any database work).
+     */
     static ValidItem validate(ItemInput in, Set<String> gradeCodes, LocalDate today) {
         if (in == null) {
             throw ApiException.invalidField("body", "must be a JSON object");
@@ -75,7 +79,7 @@ final class ItemValidator {
         String grade = null;
         if (rawGrade != null) {
             String code = (rawGrade.startsWith("~") ? rawGrade.substring(1) : rawGrade).strip().toUpperCase();
-            if (!gradeCodes.contains(code)) {
+            if (gradeCodes != null && !gradeCodes.contains(code)) {
                 throw ApiException.invalidField("grade", "must be a grade code from /api/grades, optionally prefixed by ~");
             }
             grade = estimated ? "~" + code : code;

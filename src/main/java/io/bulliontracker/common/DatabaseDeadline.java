@@ -3,6 +3,9 @@ package io.bulliontracker.common;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,12 +17,36 @@ public class DatabaseDeadline {
 
     private final Duration timeout;
 
-    public DatabaseDeadline(@ConfigProperty(name = "bullion.db.request-timeout", defaultValue = "5s") Duration timeout) {
+    public DatabaseDeadline(@ConfigProperty(name = "bullion.db.request-timeout", defaultValue = "3s") Duration timeout) {
         this.timeout = timeout;
     }
 
     public <T> Uni<T> bound(Uni<T> work) {
-        return work.ifNoItem().after(timeout)
-                .failWith(() -> new DatabaseUnavailableException("Database did not answer within " + timeout, null));
+        return work.ifNoItem().after(timeout).failWith(this::unavailable);
+    }
+
+    /**
+     * Bounds a transaction and keeps a promise the plain bound cannot: once the client has been told
+     * 503, the transaction must not commit after all. The work receives a flag that turns true at the
+     * deadline and passes its result through {@link #unlessExpired} just before its commit, which then
+     * fails and rolls the transaction back instead.
+     */
+    public <T> Uni<T> transaction(Function<BooleanSupplier, Uni<T>> work) {
+        AtomicBoolean expired = new AtomicBoolean();
+        return work.apply(expired::get).ifNoItem().after(timeout).failWith(() -> {
+            expired.set(true);
+            return unavailable();
+        });
+    }
+
+    public static <T> Uni<T> unlessExpired(BooleanSupplier expired, T result) {
+        if (expired.getAsBoolean()) {
+            return Uni.createFrom().failure(new DatabaseUnavailableException("Deadline passed before commit", null));
+        }
+        return Uni.createFrom().item(result);
+    }
+
+    private DatabaseUnavailableException unavailable() {
+        return new DatabaseUnavailableException("Database did not answer within " + timeout, null);
     }
 }

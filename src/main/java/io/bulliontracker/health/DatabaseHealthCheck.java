@@ -19,16 +19,22 @@ import org.eclipse.microprofile.health.Readiness;
 public class DatabaseHealthCheck implements AsyncHealthCheck {
 
     private final Pool pool;
+    private final SchemaMigration schema;
     private final Duration timeout;
 
-    public DatabaseHealthCheck(Pool pool,
+    public DatabaseHealthCheck(Pool pool, SchemaMigration schema,
             @ConfigProperty(name = "bullion.health.db-timeout", defaultValue = "1500ms") Duration timeout) {
         this.pool = pool;
+        this.schema = schema;
         this.timeout = timeout;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
+        if (!schema.isMigrated()) {
+            return Uni.createFrom().item(HealthCheckResponse.named("database").down()
+                    .withData("reason", "schema not migrated yet").build());
+        }
         return pool.query("SELECT 1").execute()
                 .ifNoItem().after(timeout).fail()
                 .map(rows -> HealthCheckResponse.up("database"))

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bulliontracker.common.ApiException;
-import io.bulliontracker.common.DatabaseDeadline;
 import io.bulliontracker.common.Envelope;
 import io.bulliontracker.security.CurrentUser;
 import io.quarkus.security.Authenticated;
@@ -23,13 +22,12 @@ public class PriceSyncResource {
 
     private final PriceSyncService sync;
     private final CurrentUser user;
-    private final DatabaseDeadline deadline;
     private final ObjectMapper json;
 
-    public PriceSyncResource(PriceSyncService sync, CurrentUser user, DatabaseDeadline deadline, ObjectMapper json) {
+    /** The sync bounds its own transaction (see DatabaseDeadline#transaction). */
+    public PriceSyncResource(PriceSyncService sync, CurrentUser user, ObjectMapper json) {
         this.sync = sync;
         this.user = user;
-        this.deadline = deadline;
         this.json = json;
     }
 
@@ -38,7 +36,7 @@ public class PriceSyncResource {
     public Uni<Envelope<SyncResult>> syncPrices(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             String body) {
         String itemId = itemIdFrom(contentType, body);
-        return deadline.bound(sync.sync(user.id(), itemId)).map(Envelope::of);
+        return sync.sync(user.id(), itemId).map(Envelope::of);
     }
 
     private String itemIdFrom(String contentType, String body) {

@@ -1,5 +1,6 @@
 package io.bulliontracker.valuation;
 
+import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -56,17 +57,19 @@ public class PriceSyncService {
 
     private final Pool pool;
     private final LatestPriceQueries prices;
+    private final DatabaseDeadline deadline;
     private final Clock clock;
 
-    public PriceSyncService(Pool pool, LatestPriceQueries prices, Clock clock) {
+    public PriceSyncService(Pool pool, LatestPriceQueries prices, DatabaseDeadline deadline, Clock clock) {
         this.pool = pool;
         this.prices = prices;
+        this.deadline = deadline;
         this.clock = clock;
     }
 
     public Uni<SyncResult> sync(String userId, String itemId) {
         LocalDate today = LocalDate.now(clock);
-        return pool.withTransaction(conn -> conn.preparedQuery(GUIDE_PRICE_ITEMS)
+        return deadline.transaction(expired -> pool.withTransaction(conn -> conn.preparedQuery(GUIDE_PRICE_ITEMS)
                 .execute(Tuple.of(userId, itemId))
                 .flatMap(rows -> {
                     List<GuideItem> items = new ArrayList<>(rows.size());
@@ -79,7 +82,8 @@ public class PriceSyncService {
                     Set<GradedCoin> keys = new LinkedHashSet<>();
                     items.forEach(item -> keys.add(item.key()));
                     return prices.latest(conn, keys).flatMap(latest -> write(conn, userId, today, items, latest));
-                }));
+                })
+                .flatMap(result -> DatabaseDeadline.unlessExpired(expired, result))));
     }
 
     private Uni<SyncResult> write(SqlConnection conn, String userId, LocalDate today, List<GuideItem> items,

@@ -20,8 +20,17 @@ public class TestDatabaseResource implements QuarkusTestResourceLifecycleManager
 
     public static final String ISSUER = "https://bullion-tracker.test";
 
+    /** Init argument: start with the database unreachable (the proxy refuses connections). */
+    public static final String DOWN_AT_START = "downAtStart";
+
     private String database;
     private PgWireProxy proxy;
+    private boolean downAtStart;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        downAtStart = Boolean.parseBoolean(initArgs.getOrDefault(DOWN_AT_START, "false"));
+    }
 
     static String host() {
         return env("TEST_PG_HOST", "127.0.0.1");
@@ -45,12 +54,15 @@ public class TestDatabaseResource implements QuarkusTestResourceLifecycleManager
         execute("CREATE DATABASE " + database);
         try {
             proxy = new PgWireProxy(host(), port());
+            proxy.refuseConnections(downAtStart);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the PostgreSQL proxy", e);
         }
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + database);
-        config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
+        // Migrations go through the proxy too, so that a database "down at start" is down for them as
+        // well; the proxy reads the wire protocol, hence no TLS.
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database + "?sslmode=disable");
         config.put("quarkus.datasource.username", user());
         config.put("quarkus.datasource.password", password());
         config.put("mp.jwt.verify.publickey.location", Path.of("src/test/resources/jwt/publicKey.pem").toAbsolutePath().toString());
