@@ -5,6 +5,7 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -24,7 +25,7 @@ public final class DatabaseFailures {
                     || t instanceof java.nio.channels.ClosedChannelException) {
                 return true;
             }
-            if (t instanceof PgException pg && isUnavailableState(pg.getSqlState())) {
+            if (isUnavailableState(sqlState(t))) {
                 return true;
             }
             if (t instanceof IOException) {
@@ -43,6 +44,16 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /** SQLSTATE 22021: a text value PostgreSQL cannot store, such as one holding a NUL character. */
+    public static boolean isUnrepresentableText(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if ("22021".equals(sqlState(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * 08: connection exceptions; 53: insufficient resources (too many connections); 57014: statement
      * time-out or cancel; 57P01-57P03: server shutting down or not yet accepting connections.
@@ -50,5 +61,16 @@ public final class DatabaseFailures {
     private static boolean isUnavailableState(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
                 || sqlState.equals("57014") || sqlState.startsWith("57P0"));
+    }
+
+    /** The SQLSTATE of the Vert.x driver's error, or of Hibernate Reactive's JDBC-style wrapper of it. */
+    private static String sqlState(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (t instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
     }
 }

@@ -57,6 +57,10 @@ public final class ErrorResponses {
             }
             return forStatus(wae.getResponse().getStatus());
         }
+        if (DatabaseFailures.isUnrepresentableText(t)) {
+            // PostgreSQL text cannot hold a NUL character: whatever id or value carried one names nothing.
+            return build(400, ErrorBody.of("Invalid characters in the request (a NUL byte)"));
+        }
         if (DatabaseFailures.isUnavailable(t)) {
             LOG.warnf("Database unavailable: %s", String.valueOf(t));
             return unavailable();

@@ -61,19 +61,10 @@ public class SchemaMigration {
             LOG.info("Database schema is migrated");
             return true;
         } catch (RuntimeException e) {
-            if (DatabaseFailures.isUnavailable(e) || isConnectionFailure(e)) {
+            if (DatabaseFailures.isUnavailable(e)) {
                 return false;
             }
             throw e;
         }
-    }
-
-    private static boolean isConnectionFailure(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
