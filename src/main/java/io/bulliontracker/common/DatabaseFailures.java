@@ -1,6 +1,7 @@
 package io.bulliontracker.common;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
@@ -31,7 +32,8 @@ public final class DatabaseFailures {
             if (t instanceof IOException) {
                 return true;
             }
-            if (t instanceof VertxException && t.getMessage() != null) {
+            // The pool's acquisition time-out is a bare NoStackTraceThrowable("Timeout").
+            if ((t instanceof VertxException || t instanceof NoStackTraceThrowable) && t.getMessage() != null) {
                 String message = t.getMessage().toLowerCase();
                 // The pool's acquisition time-out and a connection dropped mid-statement carry no
                 // type of their own, only these messages.
