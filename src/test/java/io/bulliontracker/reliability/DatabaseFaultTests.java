@@ -37,11 +37,8 @@ class DatabaseFaultTests {
     void connectionCutInTheMiddleOfASyncCommitsNothing() throws Exception {
         String user = TestData.newUser();
         TestData.pricedCollection(user, 30, "MS66");
-        String trigger = "slow_" + Math.abs(user.hashCode());
         // Holds the history INSERT (the last write) long enough to cut the connection under it.
-        TestData.update("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                + "IF NEW.item_id LIKE '" + user + "-%' THEN PERFORM pg_sleep(0.1); END IF; RETURN NEW; END $$");
-        TestData.update("CREATE TRIGGER " + trigger + " BEFORE INSERT ON item_value_history FOR EACH ROW EXECUTE FUNCTION " + trigger + "()");
+        AutoCloseable slowWrite = TestData.historyInsertTrigger(user + "-", "PERFORM pg_sleep(0.1);");
         try (BlockedThreadWatch blocked = new BlockedThreadWatch()) {
             CompletableFuture<ExtractableResponse<Response>> sync = CompletableFuture.supplyAsync(
                     () -> Api.asUser(user).post("/api/collection/sync-prices").then().extract());
@@ -54,8 +51,7 @@ class DatabaseFaultTests {
             assertEquals(List.of(), blocked.warnings());
         } finally {
             awaitNoActiveStatement("INSERT INTO item_value_history");
-            TestData.update("DROP TRIGGER " + trigger + " ON item_value_history");
-            TestData.update("DROP FUNCTION " + trigger + "()");
+            slowWrite.close();
         }
         assertEquals(0, TestData.count("SELECT count(*) FROM collection_items WHERE user_id = ? AND numismatic_value IS NOT NULL", user));
         assertEquals(0, TestData.count("SELECT count(*) FROM item_value_history h JOIN collection_items i ON i.id = h.item_id WHERE i.user_id = ?", user));

@@ -101,6 +101,22 @@ public final class TestData {
                 FROM generate_series(1, ?) AS g""", prefix, user, prefix, grade, grade, n);
     }
 
+    /**
+     * A BEFORE INSERT trigger on item_value_history that runs {@code plpgsql} for each row written for
+     * items whose id starts with {@code itemPrefix} (every row when it is empty): a test's way to make
+     * the sync's last write slow or fail. Closing it drops the trigger.
+     */
+    public static AutoCloseable historyInsertTrigger(String itemPrefix, String plpgsql) {
+        String name = "test_trigger_" + UUID.randomUUID().toString().replace("-", "");
+        update("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.item_id LIKE '" + itemPrefix.replace("'", "''") + "%' THEN " + plpgsql + " END IF; RETURN NEW; END $$");
+        update("CREATE TRIGGER " + name + " BEFORE INSERT ON item_value_history FOR EACH ROW EXECUTE FUNCTION " + name + "()");
+        return () -> {
+            update("DROP TRIGGER " + name + " ON item_value_history");
+            update("DROP FUNCTION " + name + "()");
+        };
+    }
+
     public static void update(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);

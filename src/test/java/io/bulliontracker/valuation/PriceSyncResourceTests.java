@@ -224,20 +224,13 @@ class PriceSyncResourceTests {
     }
 
     @Test
-    void faultInTheSecondWriteRollsBackTheWholeSync() {
+    void faultInTheSecondWriteRollsBackTheWholeSync() throws Exception {
         String user = TestData.newUser();
         TestData.pricedCollection(user, 20, "MS67");
-        String trigger = "fail_" + Math.abs(user.hashCode());
-        TestData.update("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                + "IF NEW.item_id LIKE '" + user + "-%' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$");
-        TestData.update("CREATE TRIGGER " + trigger + " BEFORE INSERT ON item_value_history FOR EACH ROW EXECUTE FUNCTION " + trigger + "()");
-        try {
+        try (AutoCloseable fault = TestData.historyInsertTrigger(user + "-", "RAISE EXCEPTION 'injected fault';")) {
             sync(user, null).statusCode(500)
                     .body("success", equalTo(false))
                     .body("error", equalTo("Internal server error"));
-        } finally {
-            TestData.update("DROP TRIGGER " + trigger + " ON item_value_history");
-            TestData.update("DROP FUNCTION " + trigger + "()");
         }
         assertEquals(0, TestData.count("SELECT count(*) FROM collection_items WHERE user_id = ? AND numismatic_value IS NOT NULL", user));
         assertEquals(0, TestData.count("SELECT count(*) FROM item_value_history h JOIN collection_items i ON i.id = h.item_id WHERE i.user_id = ?", user));
