@@ -28,7 +28,9 @@ public class CollectionItemRepository implements PanacheRepositoryBase<Collectio
         if (cursor == null) {
             return find("userId = ?1", NEWEST_FIRST, userId).range(0, count - 1).list();
         }
-        return find("userId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))", NEWEST_FIRST,
+        // "createdAt <= ?2" is implied by the rest; it is there so the (user, created_at, id) index
+        // starts its scan at the cursor instead of filtering every newer row.
+        return find("userId = ?1 and createdAt <= ?2 and (createdAt < ?2 or id < ?3)", NEWEST_FIRST,
                 userId, cursor.createdAt, cursor.id).range(0, count - 1).list();
     }
 }
