@@ -1,0 +1,98 @@
+package io.bulliontracker.bench;
+
+import static io.bulliontracker.bench.Database.await;
+
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Row;
+import java.net.http.HttpRequest;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Phase 2, with the service connected straight to PostgreSQL (no proxy hop in its timings): latency of
+ * each route for each size and design, then the throughput run, then the report and chart.
+ */
+final class MeasurePhase {
+
+    private final BenchSettings settings;
+
+    MeasurePhase(BenchSettings settings) {
+        this.settings = settings;
+    }
+
+    void run() throws Exception {
+        CountResults counts = CountResults.load(CountPhase.resultsFile(settings));
+        Measurements measured = new Measurements();
+        DatabaseFloor floor = new DatabaseFloor(new ServiceSql());
+        NPlusOneBaseline baseline = new NPlusOneBaseline();
+        ServiceClient service = new ServiceClient(ServiceClient.newHttpClient(), settings.serviceUrl(),
+                new Tokens(settings.privateKey(), settings.issuer()));
+        MachineInfo machine;
+        DataSummary data;
+        try (Database db = new Database(settings)) {
+            PgConnection conn = db.direct();
+            measured.loadAverageBefore = MachineInfo.loadAverage();
+            warmUp(service, floor, conn);
+            for (int size : settings.sizes()) {
+                String user = BenchSettings.userFor(size);
+                HttpRequest performance = service.performanceRequest(user);
+                HttpRequest sync = service.syncRequest(user);
+                measured.performanceBytes(size, service.call(performance).length);
+                time(measured, Route.PERFORMANCE, size, Design.SERVICE, () -> service.call(performance));
+                time(measured, Route.PERFORMANCE, size, Design.FLOOR,
+                        () -> await(floor.performance(conn, user, ServiceClient.DAYS)));
+                time(measured, Route.PERFORMANCE, size, Design.N_PLUS_ONE,
+                        () -> await(baseline.performance(conn, user, ServiceClient.DAYS)));
+                time(measured, Route.SYNC, size, Design.SERVICE, () -> service.call(sync));
+                time(measured, Route.SYNC, size, Design.FLOOR, () -> await(floor.sync(conn, user)));
+                time(measured, Route.SYNC, size, Design.N_PLUS_ONE, () -> await(baseline.sync(conn, user)));
+            }
+            int loadSize = Collections.min(settings.sizes());
+            System.out.printf(Locale.ROOT, "  throughput: performance for the %,d-item user, %d connections, %d s (after %d s warm-up)%n",
+                    loadSize, settings.loadThreads(), settings.loadSeconds(), settings.loadWarmupSeconds());
+            measured.loadSize = loadSize;
+            measured.load = LoadTest.run(service.performanceRequest(BenchSettings.userFor(loadSize)),
+                    settings.loadThreads(), settings.loadWarmupSeconds(), settings.loadSeconds());
+            System.out.printf(Locale.ROOT, "    %,d requests, %.0f req/s, %d errors%n",
+                    measured.load.requests(), measured.load.requestsPerSecond(), measured.load.errors());
+            measured.loadAverageAfter = MachineInfo.loadAverage();
+            Row version = await(conn.query("SHOW server_version").execute()).iterator().next();
+            machine = MachineInfo.read(version.getString(0));
+            data = DataSummary.read(conn);
+        }
+        Report report = new Report(settings, counts, measured, machine, data);
+        report.write(settings.resultsFile());
+        LatencyChart.write(settings.chartFile(), settings.sizes(), measured);
+        System.out.println();
+        System.out.println(report.table());
+        System.out.println(report.targets());
+    }
+
+    /**
+     * The service's JIT compiles its hot paths in the first hundreds of requests; every size and route
+     * gets a few rounds before anything is timed, on top of each measurement's own warm-up calls.
+     */
+    private void warmUp(ServiceClient service, DatabaseFloor floor, PgConnection conn) {
+        System.out.println("  warming up the service and the floor");
+        for (int round = 0; round < 10; round++) {
+            for (int size : settings.sizes()) {
+                String user = BenchSettings.userFor(size);
+                service.call(service.performanceRequest(user));
+                service.call(service.syncRequest(user));
+                await(floor.performance(conn, user, ServiceClient.DAYS));
+                await(floor.sync(conn, user));
+            }
+        }
+    }
+
+    private void time(Measurements measured, Route route, int size, Design design, Callable<?> call) {
+        boolean nPlusOne = design == Design.N_PLUS_ONE;
+        int warmups = nPlusOne ? settings.nPlusOneWarmups(size) : settings.warmupCalls();
+        int calls = nPlusOne ? settings.nPlusOneCalls(size) : settings.measuredCalls();
+        Samples samples = Samples.time(warmups, calls, call);
+        measured.put(route, size, design, samples);
+        System.out.printf(Locale.ROOT, "  %-11s %,6d items  %-7s median %9.2f ms  p95 %9.2f ms  (%d calls after %d warm-up)%n",
+                route.key, size, design.key, samples.median(), samples.p95(), calls, warmups);
+    }
+}
