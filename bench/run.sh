@@ -167,7 +167,7 @@ proxy_pid=""
 start_service "postgresql://127.0.0.1:5432/$DB_NAME" timing
 
 log "timing service, database floor and N+1 baseline"
-java -cp "$BENCH_CP" io.bulliontracker.bench.Bench measure "${BENCH_ARGS[@]}"
+java -cp "$BENCH_CP" io.bulliontracker.bench.Bench measure "${BENCH_ARGS[@]}" --service-pid="$service_pid"
 
 stop "$service_pid"
 service_pid=""

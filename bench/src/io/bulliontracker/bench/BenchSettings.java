@@ -19,8 +19,8 @@ record BenchSettings(
         int warmupCalls, int measuredCalls,
         int nPlusOneWarmupCalls, int nPlusOneMeasuredCalls,
         int nPlusOneLargeWarmupCalls, int nPlusOneLargeMeasuredCalls, int nPlusOneLargeFrom,
-        int loadThreads, int loadWarmupSeconds, int loadSeconds,
-        String gitCommit, long startedEpochSeconds) {
+        int warmupSeconds, int loadThreads, int loadWarmupSeconds, int loadSeconds,
+        String gitCommit, long startedEpochSeconds, long servicePid) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> opts = new HashMap<>();
@@ -46,9 +46,10 @@ record BenchSettings(
                 5, quick ? 20 : 30,
                 3, 20,
                 1, 3, 10_000,
-                32, quick ? 2 : 5, quick ? 5 : 30,
+                quick ? 4 : 15, 32, quick ? 2 : 5, quick ? 5 : 30,
                 opts.getOrDefault("git-commit", "unknown"),
-                Long.parseLong(opts.getOrDefault("started", String.valueOf(System.currentTimeMillis() / 1000))));
+                Long.parseLong(opts.getOrDefault("started", String.valueOf(System.currentTimeMillis() / 1000))),
+                Long.parseLong(opts.getOrDefault("service-pid", "-1")));
     }
 
     private static String need(Map<String, String> opts, String key) {

@@ -30,6 +30,7 @@ final class DatabaseFloor {
     }
 
     private final ServiceSql sql;
+    final StatementTimes times = new StatementTimes();
 
     DatabaseFloor(ServiceSql sql) {
         this.sql = sql;
@@ -37,7 +38,7 @@ final class DatabaseFloor {
 
     Future<PerformanceRows> performance(SqlConnection conn, String userId, int days) {
         LocalDate cutoff = LocalDate.now(ZoneOffset.UTC).minusDays(days);
-        return conn.preparedQuery(sql.numismaticItems).execute(Tuple.of(userId)).compose(items -> {
+        return times.time("NUMISMATIC_ITEMS", () -> conn.preparedQuery(sql.numismaticItems).execute(Tuple.of(userId))).compose(items -> {
             List<GradedCoin> itemKeys = new ArrayList<>(items.size());
             Set<GradedCoin> keys = new LinkedHashSet<>();
             Set<String> untitledCoins = new LinkedHashSet<>();
@@ -53,8 +54,10 @@ final class DatabaseFloor {
             if (keys.isEmpty()) {
                 return Future.succeededFuture(new PerformanceRows(0, 0, 0, 0, 0));
             }
-            return conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, sql.noCutoff))
-                    .compose(current -> conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, cutoff))
+            return times.time("LATEST_PRICE_PER_KEY (current)",
+                            () -> conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, sql.noCutoff)))
+                    .compose(current -> times.time("LATEST_PRICE_PER_KEY (cut-off)",
+                                    () -> conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, cutoff)))
                             .compose(historical -> coinNames(conn, untitledCoins)
                                     .map(names -> new PerformanceRows(items.size(), current.size(), historical.size(),
                                             names, pricedItems(itemKeys, current)))));
@@ -64,13 +67,14 @@ final class DatabaseFloor {
     /** Sync in one transaction: lock and read items, latest prices, one UPDATE, one history upsert. */
     Future<SyncCounts> sync(SqlConnection conn, String userId) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        return conn.begin().compose(tx -> syncWork(conn, userId, today)
-                .compose(counts -> tx.commit().map(counts),
+        return times.time("BEGIN", conn::begin).compose(tx -> syncWork(conn, userId, today)
+                .compose(counts -> times.time("COMMIT", tx::commit).map(counts),
                         failure -> tx.rollback().compose(ignored -> Future.failedFuture(failure))));
     }
 
     private Future<SyncCounts> syncWork(SqlConnection conn, String userId, LocalDate today) {
-        return conn.preparedQuery(sql.guidePriceItems).execute(Tuple.of(userId, (String) null)).compose(items -> {
+        return times.time("GUIDE_PRICE_ITEMS (FOR UPDATE)",
+                () -> conn.preparedQuery(sql.guidePriceItems).execute(Tuple.of(userId, (String) null))).compose(items -> {
             List<String> itemIds = new ArrayList<>(items.size());
             List<GradedCoin> itemKeys = new ArrayList<>(items.size());
             Set<GradedCoin> keys = new LinkedHashSet<>();
@@ -83,7 +87,8 @@ final class DatabaseFloor {
             if (keys.isEmpty()) {
                 return Future.succeededFuture(new SyncCounts(0, 0, 0));
             }
-            return conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, sql.noCutoff)).compose(latest -> {
+            return times.time("LATEST_PRICE_PER_KEY",
+                    () -> conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, sql.noCutoff))).compose(latest -> {
                 Map<GradedCoin, GuidePrice> prices = new HashMap<>();
                 for (Row row : latest) {
                     prices.put(new GradedCoin(row.getString(0), row.getString(1)),
@@ -106,11 +111,11 @@ final class DatabaseFloor {
                 }
                 String[] idArray = ids.toArray(String[]::new);
                 String[] valueArray = values.toArray(String[]::new);
-                return conn.preparedQuery(sql.updateValues)
-                        .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray).addString(userId))
-                        .compose(updated -> conn.preparedQuery(sql.upsertHistory)
-                                .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
-                                        .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today))
+                return times.time("UPDATE_VALUES", () -> conn.preparedQuery(sql.updateValues)
+                                .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray).addString(userId)))
+                        .compose(updated -> times.time("UPSERT_HISTORY", () -> conn.preparedQuery(sql.upsertHistory)
+                                        .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
+                                                .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today)))
                                 .map(history -> new SyncCounts(ids.size(), updated.rowCount(), skipped)));
             });
         });
@@ -120,7 +125,8 @@ final class DatabaseFloor {
         if (coinIds.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        return conn.preparedQuery(sql.coinNames).execute(Tuple.tuple().addArrayOfString(coinIds.toArray(String[]::new)))
+        return times.time("COIN_NAMES", () -> conn.preparedQuery(sql.coinNames)
+                        .execute(Tuple.tuple().addArrayOfString(coinIds.toArray(String[]::new))))
                 .map(RowSet::size);
     }
 

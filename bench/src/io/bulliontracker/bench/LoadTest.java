@@ -19,26 +19,27 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LoadTest {
 
     record Result(int threads, double seconds, long requests, long errors, String firstError,
-            double requestsPerSecond, double p50Millis, double p99Millis) {
+            double requestsPerSecond, double p50Millis, double p99Millis, CpuMeter.Usage cpu) {
     }
 
     private LoadTest() {
     }
 
-    static Result run(HttpRequest request, int threads, int warmupSeconds, int seconds) throws Exception {
+    static Result run(HttpRequest request, int threads, int warmupSeconds, int seconds, long servicePid) throws Exception {
         HttpClient client = ServiceClient.newHttpClient();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            runFor(client, request, pool, threads, warmupSeconds);
-            return runFor(client, request, pool, threads, seconds);
+            runFor(client, request, pool, threads, warmupSeconds, servicePid);
+            return runFor(client, request, pool, threads, seconds, servicePid);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static Result runFor(HttpClient client, HttpRequest request, ExecutorService pool, int threads, int seconds)
-            throws Exception {
+    private static Result runFor(HttpClient client, HttpRequest request, ExecutorService pool, int threads, int seconds,
+            long servicePid) throws Exception {
         AtomicReference<String> firstError = new AtomicReference<>();
+        CpuMeter.Snapshot cpuBefore = CpuMeter.take(servicePid);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Future<Worker>> workers = new ArrayList<>();
@@ -57,9 +58,10 @@ final class LoadTest {
             all = merged;
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Usage cpu = CpuMeter.between(cpuBefore, CpuMeter.take(servicePid));
         Arrays.sort(all);
         return new Result(threads, elapsed, requests, errors, firstError.get(), requests / elapsed,
-                nearestRank(all, 50) / 1e6, nearestRank(all, 99) / 1e6);
+                nearestRank(all, 50) / 1e6, nearestRank(all, 99) / 1e6, cpu);
     }
 
     private static long nearestRank(long[] sorted, double p) {

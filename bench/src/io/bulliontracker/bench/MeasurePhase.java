@@ -6,6 +6,7 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
 import java.net.http.HttpRequest;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -33,7 +34,7 @@ final class MeasurePhase {
         try (Database db = new Database(settings)) {
             PgConnection conn = db.direct();
             measured.loadAverageBefore = MachineInfo.loadAverage();
-            warmUp(service, floor, conn);
+            warmUp(service, floor, baseline, conn);
             for (int size : settings.sizes()) {
                 String user = BenchSettings.userFor(size);
                 HttpRequest performance = service.performanceRequest(user);
@@ -41,11 +42,13 @@ final class MeasurePhase {
                 measured.performanceBytes(size, service.call(performance).length);
                 time(measured, Route.PERFORMANCE, size, Design.SERVICE, () -> service.call(performance));
                 time(measured, Route.PERFORMANCE, size, Design.FLOOR,
-                        () -> await(floor.performance(conn, user, ServiceClient.DAYS)));
+                        () -> await(floor.performance(conn, user, ServiceClient.DAYS)), floor.times::clear);
+                measured.floorStatements(Route.PERFORMANCE, size, floor.times.snapshot());
                 time(measured, Route.PERFORMANCE, size, Design.N_PLUS_ONE,
                         () -> await(baseline.performance(conn, user, ServiceClient.DAYS)));
                 time(measured, Route.SYNC, size, Design.SERVICE, () -> service.call(sync));
-                time(measured, Route.SYNC, size, Design.FLOOR, () -> await(floor.sync(conn, user)));
+                time(measured, Route.SYNC, size, Design.FLOOR, () -> await(floor.sync(conn, user)), floor.times::clear);
+                measured.floorStatements(Route.SYNC, size, floor.times.snapshot());
                 time(measured, Route.SYNC, size, Design.N_PLUS_ONE, () -> await(baseline.sync(conn, user)));
             }
             int loadSize = Collections.min(settings.sizes());
@@ -53,7 +56,7 @@ final class MeasurePhase {
                     loadSize, settings.loadThreads(), settings.loadSeconds(), settings.loadWarmupSeconds());
             measured.loadSize = loadSize;
             measured.load = LoadTest.run(service.performanceRequest(BenchSettings.userFor(loadSize)),
-                    settings.loadThreads(), settings.loadWarmupSeconds(), settings.loadSeconds());
+                    settings.loadThreads(), settings.loadWarmupSeconds(), settings.loadSeconds(), settings.servicePid());
             System.out.printf(Locale.ROOT, "    %,d requests, %.0f req/s, %d errors%n",
                     measured.load.requests(), measured.load.requestsPerSecond(), measured.load.errors());
             measured.loadAverageAfter = MachineInfo.loadAverage();
@@ -70,27 +73,47 @@ final class MeasurePhase {
     }
 
     /**
-     * The service's JIT compiles its hot paths in the first hundreds of requests; every size and route
-     * gets a few rounds before anything is timed, on top of each measurement's own warm-up calls.
+     * The service starts cold, and a cold JVM is not what production runs: until C2 has compiled the
+     * request path (auth, routing, JSON, the per-item loops), calls are slower and the JIT's own threads
+     * compete for the two cores. So, before anything is timed: one round over every size (the large
+     * collections' loops), then both routes back to back on the two smaller sizes for a fixed time
+     * (hundreds of calls of the per-request code). The floor's and the baseline's code in this JVM warm
+     * up alongside. Each measurement still has its own warm-up calls too.
      */
-    private void warmUp(ServiceClient service, DatabaseFloor floor, PgConnection conn) {
-        System.out.println("  warming up the service and the floor");
-        for (int round = 0; round < 10; round++) {
-            for (int size : settings.sizes()) {
-                String user = BenchSettings.userFor(size);
-                service.call(service.performanceRequest(user));
-                service.call(service.syncRequest(user));
-                await(floor.performance(conn, user, ServiceClient.DAYS));
-                await(floor.sync(conn, user));
-            }
+    private void warmUp(ServiceClient service, DatabaseFloor floor, NPlusOneBaseline baseline, PgConnection conn) {
+        System.out.printf(Locale.ROOT, "  warming up for %d s%n", settings.warmupSeconds());
+        List<Integer> sizes = settings.sizes();
+        for (int size : sizes) {
+            warmUpRound(service, floor, conn, BenchSettings.userFor(size));
+        }
+        String smallest = BenchSettings.userFor(sizes.get(0));
+        String next = BenchSettings.userFor(sizes.get(Math.min(1, sizes.size() - 1)));
+        await(baseline.performance(conn, smallest, ServiceClient.DAYS));
+        await(baseline.sync(conn, smallest));
+        long end = System.nanoTime() + settings.warmupSeconds() * 1_000_000_000L;
+        int rounds = 0;
+        while (System.nanoTime() < end) {
+            warmUpRound(service, floor, conn, rounds % 4 == 3 ? next : smallest);
+            rounds++;
         }
     }
 
+    private static void warmUpRound(ServiceClient service, DatabaseFloor floor, PgConnection conn, String user) {
+        service.call(service.performanceRequest(user));
+        service.call(service.syncRequest(user));
+        await(floor.performance(conn, user, ServiceClient.DAYS));
+        await(floor.sync(conn, user));
+    }
+
     private void time(Measurements measured, Route route, int size, Design design, Callable<?> call) {
+        time(measured, route, size, design, call, () -> { });
+    }
+
+    private void time(Measurements measured, Route route, int size, Design design, Callable<?> call, Runnable afterWarmup) {
         boolean nPlusOne = design == Design.N_PLUS_ONE;
         int warmups = nPlusOne ? settings.nPlusOneWarmups(size) : settings.warmupCalls();
         int calls = nPlusOne ? settings.nPlusOneCalls(size) : settings.measuredCalls();
-        Samples samples = Samples.time(warmups, calls, call);
+        Samples samples = Samples.time(warmups, calls, call, afterWarmup);
         measured.put(route, size, design, samples);
         System.out.printf(Locale.ROOT, "  %-11s %,6d items  %-7s median %9.2f ms  p95 %9.2f ms  (%d calls after %d warm-up)%n",
                 route.key, size, design.key, samples.median(), samples.p95(), calls, warmups);

@@ -8,6 +8,7 @@ final class Measurements {
 
     private final Map<String, Samples> latencies = new HashMap<>();
     private final Map<Integer, Integer> performanceBytes = new HashMap<>();
+    private final Map<String, Map<String, Samples>> floorStatements = new HashMap<>();
     LoadTest.Result load;
     int loadSize;
     String loadAverageBefore = "unknown";
@@ -23,6 +24,15 @@ final class Measurements {
             throw new IllegalStateException("not measured: " + key(route, size, design));
         }
         return samples;
+    }
+
+    void floorStatements(Route route, int size, Map<String, Samples> byStatement) {
+        floorStatements.put(route.key + "." + size, byStatement);
+    }
+
+    /** The floor's time per statement (in execution order) for one route and size. */
+    Map<String, Samples> floorStatements(Route route, int size) {
+        return floorStatements.getOrDefault(route.key + "." + size, Map.of());
     }
 
     void performanceBytes(int size, int bytes) {

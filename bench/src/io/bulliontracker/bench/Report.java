@@ -52,7 +52,7 @@ final class Report {
         md.append("Produced by `bash bench/run.sh").append(settings.quick() ? " --quick" : "").append("` on ")
                 .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.ofEpochSecond(Instant.now().getEpochSecond())
                         .atOffset(ZoneOffset.UTC)))
-                .append(" UTC, service commit `").append(settings.gitCommit()).append("`.\n\n");
+                .append(" UTC, at commit `").append(settings.gitCommit()).append("` of this repository.\n\n");
         md.append("## Machine\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| CPUs (nproc) | ").append(machine.cpus()).append(" |\n");
@@ -66,7 +66,8 @@ final class Report {
         md.append("Service, load generator, baseline and PostgreSQL all share these cores (the load average counts the "
                 + "benchmark's own work too: the counting phase just before timing, the throughput run just before its end).\n\n");
         md.append("## Latency\n\n").append(table()).append('\n');
-        md.append("Milliseconds, median / p95. Service and floor: ").append(settings.warmupCalls())
+        md.append("Milliseconds, median / p95, after a ").append(settings.warmupSeconds())
+                .append(" s warm-up of the freshly started service (see below). Service and floor: ").append(settings.warmupCalls())
                 .append(" warm-up calls, then ").append(settings.measuredCalls()).append(" timed calls one after another. N+1: ")
                 .append(settings.nPlusOneWarmupCalls()).append(" + ").append(settings.nPlusOneMeasuredCalls());
         if (largest >= settings.nPlusOneLargeFrom()) {
@@ -75,6 +76,16 @@ final class Report {
                     settings.nPlusOneLargeMeasuredCalls(), settings.nPlusOneLargeMeasuredCalls()));
         }
         md.append(". Statements per request exclude BEGIN/COMMIT (sync runs in one transaction in all three designs).\n\n");
+        md.append(String.format(Locale.ROOT, "### Where the floor's time goes at %,d items\n\n", largest));
+        md.append("Each statement's own round trip, median over the floor's timed calls (its statements run one after "
+                + "another on one connection).\n\n");
+        md.append("| route | statement | median ms | p95 ms |\n|---|---|---:|---:|\n");
+        for (Route route : Route.values()) {
+            measured.floorStatements(route, largest).forEach((statement, samples) -> md.append("| ").append(route.key)
+                    .append(" | `").append(statement).append("` | ").append(ms(samples.median())).append(" | ")
+                    .append(ms(samples.p95())).append(" |\n"));
+        }
+        md.append('\n');
         md.append("![latency against collection size](").append(settings.chartFile().getFileName()).append(")\n\n");
         md.append("## Throughput\n\n");
         LoadTest.Result load = measured.load;
@@ -84,6 +95,11 @@ final class Report {
         md.append("| requests | requests/s | errors | latency p50 | latency p99 |\n|---:|---:|---:|---:|---:|\n");
         md.append(String.format(Locale.ROOT, "| %,d | %,.0f | %d | %s ms | %s ms |\n\n", load.requests(),
                 load.requestsPerSecond(), load.errors(), ms(load.p50Millis()), ms(load.p99Millis())));
+        CpuMeter.Usage cpu = load.cpu();
+        md.append(String.format(Locale.ROOT, "CPU during the run, in cores of %d: machine %.2f; service %.2f, load generator "
+                + "%.2f, PostgreSQL %.2f, anything else %.2f. The load generator shares the cores with the service, so this "
+                + "is a floor for what the service alone could serve.%n%n", cpu.cores(), cpu.machine(), cpu.service(),
+                cpu.generator(), cpu.postgres(), cpu.other()));
         if (load.firstError() != null) {
             md.append("First error: `").append(load.firstError()).append("`\n\n");
         }
@@ -123,6 +139,10 @@ final class Report {
                 + "then per item its latest price, an UPDATE and a history upsert (1 + 3 per priced item, 1 per unpriced item), "
                 + "in one transaction. Every per-item query uses an index, and it has no HTTP or JSON cost: it is the N+1 "
                 + "design at its best.\n");
+        md.append(String.format(Locale.ROOT, "- **Warm-up**: the timed service is a fresh JVM, and until C2 has compiled "
+                + "its request path calls are slower and the compiler threads take CPU from the requests. Before timing, "
+                + "every size gets one round of both routes, then both routes run back to back on the two smaller sizes "
+                + "for %d s; each measurement then has its own warm-up calls.\n", settings.warmupSeconds()));
         md.append("- **Sync** is timed in the steady state: repeated calls on the same day, when every value is already "
                 + "current, so its UPDATE changes no row and its upsert overwrites today's history row of each synced item. "
                 + "The first sync from cleared values (which writes every value) is run once per design in the counting phase, "

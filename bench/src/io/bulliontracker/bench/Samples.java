@@ -9,10 +9,16 @@ record Samples(List<Double> millis) {
 
     /** Runs {@code warmups} untimed calls, then times {@code calls} calls one after another. */
     static Samples time(int warmups, int calls, Callable<?> call) {
+        return time(warmups, calls, call, () -> { });
+    }
+
+    /** As above, running {@code afterWarmup} between the warm-up and the timed calls. */
+    static Samples time(int warmups, int calls, Callable<?> call, Runnable afterWarmup) {
         try {
             for (int i = 0; i < warmups; i++) {
                 call.call();
             }
+            afterWarmup.run();
             List<Double> millis = new ArrayList<>(calls);
             for (int i = 0; i < calls; i++) {
                 long start = System.nanoTime();
