@@ -19,7 +19,7 @@ record BenchSettings(
         int warmupCalls, int measuredCalls,
         int nPlusOneWarmupCalls, int nPlusOneMeasuredCalls,
         int nPlusOneLargeWarmupCalls, int nPlusOneLargeMeasuredCalls, int nPlusOneLargeFrom,
-        int warmupSeconds, int loadThreads, int loadWarmupSeconds, int loadSeconds,
+        int warmupSeconds, int nPlusOneWarmupSeconds, int loadThreads, int loadWarmupSeconds, int loadSeconds,
         String gitCommit, long startedEpochSeconds, long servicePid) {
 
     static BenchSettings parse(String[] args) {
@@ -46,7 +46,7 @@ record BenchSettings(
                 5, quick ? 20 : 30,
                 3, 20,
                 1, 3, 10_000,
-                quick ? 4 : 15, 32, quick ? 2 : 5, quick ? 5 : 30,
+                quick ? 5 : 20, quick ? 4 : 10, 32, quick ? 2 : 5, quick ? 5 : 30,
                 opts.getOrDefault("git-commit", "unknown"),
                 Long.parseLong(opts.getOrDefault("started", String.valueOf(System.currentTimeMillis() / 1000))),
                 Long.parseLong(opts.getOrDefault("service-pid", "-1")));
