@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,16 +41,17 @@ final class MeasurePhase {
                 HttpRequest performance = service.performanceRequest(user);
                 HttpRequest sync = service.syncRequest(user);
                 measured.performanceBytes(size, service.call(performance).length);
-                time(measured, Route.PERFORMANCE, size, Design.SERVICE, () -> service.call(performance));
-                time(measured, Route.PERFORMANCE, size, Design.FLOOR,
-                        () -> await(floor.performance(conn, user, ServiceClient.DAYS)), floor.times::clear);
-                measured.floorStatements(Route.PERFORMANCE, size, floor.times.snapshot());
-                time(measured, Route.PERFORMANCE, size, Design.N_PLUS_ONE,
+                // Autovacuum is off on this server: clear the dead rows that earlier syncs left before each block.
+                vacuumWrittenTables(conn);
+                time(measured, Route.PERFORMANCE, size, floor,
+                        () -> service.call(performance),
+                        () -> await(floor.performance(conn, user, ServiceClient.DAYS)),
                         () -> await(baseline.performance(conn, user, ServiceClient.DAYS)));
-                time(measured, Route.SYNC, size, Design.SERVICE, () -> service.call(sync));
-                time(measured, Route.SYNC, size, Design.FLOOR, () -> await(floor.sync(conn, user)), floor.times::clear);
-                measured.floorStatements(Route.SYNC, size, floor.times.snapshot());
-                time(measured, Route.SYNC, size, Design.N_PLUS_ONE, () -> await(baseline.sync(conn, user)));
+                vacuumWrittenTables(conn);
+                time(measured, Route.SYNC, size, floor,
+                        () -> service.call(sync),
+                        () -> await(floor.sync(conn, user)),
+                        () -> await(baseline.sync(conn, user)));
             }
             int loadSize = Collections.min(settings.sizes());
             System.out.printf(Locale.ROOT, "  throughput: performance for the %,d-item user, %d connections, %d s (after %d s warm-up)%n",
@@ -112,22 +114,29 @@ final class MeasurePhase {
         }
     }
 
-    private void time(Measurements measured, Route route, int size, Design design, Callable<?> call) {
-        time(measured, route, size, design, call, () -> { });
+    /** One route and size: the three designs timed round-robin (see {@link InterleavedTiming}). */
+    private void time(Measurements measured, Route route, int size, DatabaseFloor floor, Callable<?> service,
+            Callable<?> floorCall, Callable<?> nPlusOne) {
+        List<InterleavedTiming.Plan> plans = List.of(
+                new InterleavedTiming.Plan(Design.SERVICE, settings.warmupCalls(), settings.measuredCalls(), service),
+                new InterleavedTiming.Plan(Design.FLOOR, settings.warmupCalls(), settings.measuredCalls(), floorCall),
+                new InterleavedTiming.Plan(Design.N_PLUS_ONE, settings.nPlusOneWarmups(size), settings.nPlusOneCalls(size), nPlusOne));
+        CpuMeter.Snapshot before = CpuMeter.take(settings.servicePid());
+        Map<Design, Samples> samples = InterleavedTiming.run(plans, floor.times::clear);
+        CpuMeter.Usage cpu = CpuMeter.between(before, CpuMeter.take(settings.servicePid()));
+        measured.floorStatements(route, size, floor.times.snapshot());
+        for (InterleavedTiming.Plan plan : plans) {
+            Samples s = samples.get(plan.design());
+            measured.put(route, size, plan.design(), s);
+            System.out.printf(Locale.ROOT, "  %-11s %,6d items  %-7s median %9.2f ms  p95 %9.2f ms  (%d calls after %d warm-up)%n",
+                    route.key, size, plan.design().key, s.median(), s.p95(), plan.calls(), plan.warmups());
+        }
+        // The CPU split goes to the log only: it shows whether anything else competed for the cores.
+        System.out.printf(Locale.ROOT, "  %-11s %,6d items  cpu in cores: service %.2f, bench %.2f, postgres %.2f, other %.2f%n",
+                route.key, size, cpu.service(), cpu.generator(), cpu.postgres(), cpu.other());
     }
 
-    private void time(Measurements measured, Route route, int size, Design design, Callable<?> call, Runnable afterWarmup) {
-        boolean nPlusOne = design == Design.N_PLUS_ONE;
-        int warmups = nPlusOne ? settings.nPlusOneWarmups(size) : settings.warmupCalls();
-        int calls = nPlusOne ? settings.nPlusOneCalls(size) : settings.measuredCalls();
-        CpuMeter.Snapshot before = CpuMeter.take(settings.servicePid());
-        Samples samples = Samples.time(warmups, calls, call, afterWarmup);
-        CpuMeter.Usage cpu = CpuMeter.between(before, CpuMeter.take(settings.servicePid()));
-        measured.put(route, size, design, samples);
-        // The CPU split goes to the log only: it shows whether something else competed for the cores.
-        System.out.printf(Locale.ROOT, "  %-11s %,6d items  %-7s median %9.2f ms  p95 %9.2f ms  (%d calls after %d warm-up)"
-                        + "  cpu: service %.2f, bench %.2f, postgres %.2f, other %.2f%n",
-                route.key, size, design.key, samples.median(), samples.p95(), calls, warmups,
-                cpu.service(), cpu.generator(), cpu.postgres(), cpu.other());
+    private static void vacuumWrittenTables(PgConnection conn) {
+        await(conn.query("VACUUM (ANALYZE) collection_items, item_value_history").execute());
     }
 }

@@ -66,8 +66,9 @@ final class Report {
         md.append("Service, load generator, baseline and PostgreSQL all share these cores (the load average counts the "
                 + "benchmark's own work too: the counting phase just before timing, the throughput run just before its end).\n\n");
         md.append("## Latency\n\n").append(table()).append('\n');
-        md.append("Milliseconds, median / p95, after a warm-up (see below). Service and floor: ").append(settings.warmupCalls())
-                .append(" warm-up calls, then ").append(settings.measuredCalls()).append(" timed calls one after another. N+1: ")
+        md.append("Milliseconds, median / p95, after a warm-up (see below). For each route and size the three designs are "
+                + "timed round-robin in the same stretch of time. Service and floor: ").append(settings.warmupCalls())
+                .append(" warm-up calls, then ").append(settings.measuredCalls()).append(" timed calls. N+1: ")
                 .append(settings.nPlusOneWarmupCalls()).append(" + ").append(settings.nPlusOneMeasuredCalls());
         if (largest >= settings.nPlusOneLargeFrom()) {
             md.append(String.format(Locale.ROOT, ", and at %,d items only %d + %d because each call takes seconds "
@@ -156,6 +157,13 @@ final class Report {
                 + "per-statement path. Before timing, every size gets one round of both routes, then the service runs both "
                 + "routes on the two smaller sizes for %d s, then the floor and the N+1 baseline for %d s; each "
                 + "measurement then has its own warm-up calls.\n", settings.warmupSeconds(), settings.nPlusOneWarmupSeconds()));
+        md.append("- **Interleaved**: on this VM the cost of a round trip drifts over tens of seconds (one N+1 statement "
+                + "took from 30 to 130 µs within one JVM with nothing else running), so the designs of one route and size "
+                + "are timed round-robin (service, floor, N+1, service, ...; the N+1's fewer calls spread evenly) rather than "
+                + "one after another, and every design sees the same conditions.\n");
+        md.append("- **Vacuum**: autovacuum is off on this PostgreSQL server, and sync leaves dead rows (today's history rows "
+                + "are rewritten on every call); the bench runs `VACUUM (ANALYZE)` on the two written tables before each "
+                + "timed block.\n");
         md.append("- **Sync** is timed in the steady state: repeated calls on the same day, when every value is already "
                 + "current, so its UPDATE changes no row and its upsert overwrites today's history row of each synced item. "
                 + "The first sync from cleared values (which writes every value) is run once per design in the counting phase, "
