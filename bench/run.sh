@@ -110,9 +110,12 @@ done
 mkdir -p "$WORK"
 
 # ---- 2. The production jar (built when missing or older than the sources) ----
+BUILD_SECONDS=-1
 if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
   log "building the production jar (./mvnw package -DskipTests)"
+  build_start=$(date +%s)
   ./mvnw -q -B package -DskipTests
+  BUILD_SECONDS=$(($(date +%s) - build_start))
 else
   log "production jar is up to date"
 fi
@@ -151,7 +154,7 @@ BENCH_ARGS=(
   --service-url="http://127.0.0.1:$SERVICE_PORT" --issuer="$ISSUER" --private-key="$WORK/jwt-private.pem"
   --sizes="$SIZES" --quick=$([ "$quick" = 1 ] && echo true || echo false) --seed="$SEED"
   --work-dir="$WORK" --results="$RESULTS" --chart="$CHART"
-  --git-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" --started="$STARTED"
+  --git-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" --started="$STARTED" --build-seconds="$BUILD_SECONDS"
 )
 
 # ---- 7. Statements per request and fairness checks, through the proxy ----

@@ -20,7 +20,7 @@ record BenchSettings(
         int nPlusOneWarmupCalls, int nPlusOneMeasuredCalls,
         int nPlusOneLargeWarmupCalls, int nPlusOneLargeMeasuredCalls, int nPlusOneLargeFrom,
         int warmupSeconds, int nPlusOneWarmupSeconds, int loadThreads, int loadWarmupSeconds, int loadSeconds,
-        String gitCommit, long startedEpochSeconds, long servicePid) {
+        String gitCommit, long startedEpochSeconds, long buildSeconds, long servicePid) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> opts = new HashMap<>();
@@ -49,6 +49,7 @@ record BenchSettings(
                 quick ? 5 : 20, quick ? 4 : 10, 32, quick ? 2 : 5, quick ? 5 : 30,
                 opts.getOrDefault("git-commit", "unknown"),
                 Long.parseLong(opts.getOrDefault("started", String.valueOf(System.currentTimeMillis() / 1000))),
+                Long.parseLong(opts.getOrDefault("build-seconds", "-1")),
                 Long.parseLong(opts.getOrDefault("service-pid", "-1")));
     }
 
