@@ -72,6 +72,11 @@ final class MeasurePhase {
         System.out.println();
         System.out.println(report.table());
         System.out.println(report.targets());
+        if (measured.maxOtherCpu > 0.25 || measured.load.cpu().other() > 0.25) {
+            System.out.printf(Locale.ROOT, "WARNING: other processes used up to %.2f cores during timing (%s): a disturbed run, "
+                    + "see the top of %s%n", Math.max(measured.maxOtherCpu, measured.load.cpu().other()),
+                    measured.maxOtherCpuBlock, settings.resultsFile().getFileName());
+        }
     }
 
     /**
@@ -125,6 +130,7 @@ final class MeasurePhase {
         Map<Design, Samples> samples = InterleavedTiming.run(plans, floor.times::clear);
         CpuMeter.Usage cpu = CpuMeter.between(before, CpuMeter.take(settings.servicePid()));
         measured.floorStatements(route, size, floor.times.snapshot());
+        measured.blockCpu(route, size, cpu);
         for (InterleavedTiming.Plan plan : plans) {
             Samples s = samples.get(plan.design());
             measured.put(route, size, plan.design(), s);

@@ -9,6 +9,9 @@ final class Measurements {
     private final Map<String, Samples> latencies = new HashMap<>();
     private final Map<Integer, Integer> performanceBytes = new HashMap<>();
     private final Map<String, Map<String, Samples>> floorStatements = new HashMap<>();
+    /** CPU used by processes other than the service, the bench and PostgreSQL during the busiest timed block. */
+    double maxOtherCpu;
+    String maxOtherCpuBlock = "-";
     LoadTest.Result load;
     int loadSize;
     String loadAverageBefore = "unknown";
@@ -33,6 +36,13 @@ final class Measurements {
     /** The floor's time per statement (in execution order) for one route and size. */
     Map<String, Samples> floorStatements(Route route, int size) {
         return floorStatements.getOrDefault(route.key + "." + size, Map.of());
+    }
+
+    void blockCpu(Route route, int size, CpuMeter.Usage cpu) {
+        if (cpu.other() > maxOtherCpu) {
+            maxOtherCpu = cpu.other();
+            maxOtherCpuBlock = route.key + " at " + size + " items";
+        }
     }
 
     void performanceBytes(int size, int bytes) {

@@ -19,6 +19,8 @@ final class Report {
     private static final double N_PLUS_ONE_SPEEDUP_TARGET = 20.0;
     private static final double P95_TARGET_MILLIS = 250.0;
     private static final long TIME_TARGET_SECONDS = 15 * 60;
+    /** Other processes' CPU (in cores) above which a run is flagged as disturbed. */
+    private static final double DISTURBED_CORES = 0.25;
 
     private final BenchSettings settings;
     private final CountResults counts;
@@ -53,6 +55,12 @@ final class Report {
                 .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.ofEpochSecond(Instant.now().getEpochSecond())
                         .atOffset(ZoneOffset.UTC)))
                 .append(" UTC, at commit `").append(settings.gitCommit()).append("` of this repository.\n\n");
+        if (measured.maxOtherCpu > DISTURBED_CORES || measured.load.cpu().other() > DISTURBED_CORES) {
+            md.append(String.format(Locale.ROOT, "> **Disturbed run**: processes other than the service, the bench and "
+                    + "PostgreSQL used up to %.2f of the %d cores during timing (%s), and %.2f during the throughput run. "
+                    + "The numbers below are slower and their ratios skewed; run again on a quiet machine.%n%n",
+                    measured.maxOtherCpu, machine.cpus(), measured.maxOtherCpuBlock, measured.load.cpu().other()));
+        }
         md.append("## Machine\n\n");
         md.append("| | |\n|---|---|\n");
         md.append("| CPUs (nproc) | ").append(machine.cpus()).append(" |\n");
@@ -62,7 +70,9 @@ final class Report {
         md.append("| PostgreSQL | ").append(machine.postgres()).append(" (same machine, 127.0.0.1:5432) |\n");
         md.append("| OS | ").append(machine.os()).append(" |\n");
         md.append("| load average (1 / 5 / 15 min) | ").append(measured.loadAverageBefore).append(" when timing began, ")
-                .append(measured.loadAverageAfter).append(" when it ended |\n\n");
+                .append(measured.loadAverageAfter).append(" when it ended |\n");
+        md.append(String.format(Locale.ROOT, "| CPU used by other processes while timing | at most %.2f cores (%s); %.2f during the "
+                + "throughput run |%n%n", measured.maxOtherCpu, measured.maxOtherCpuBlock, measured.load.cpu().other()));
         md.append("Service, load generator, baseline and PostgreSQL all share these cores (the load average counts the "
                 + "benchmark's own work too: the counting phase just before timing, the throughput run just before its end).\n\n");
         md.append("## Latency\n\n").append(table()).append('\n');
