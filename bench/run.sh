@@ -1,0 +1,177 @@
+#!/usr/bin/env bash
+# The valuation benchmark, in one command (see bench/README.md):
+#
+#   bash bench/run.sh           full run: 100, 1,000 and 10,000 items; writes bench/RESULTS.md and bench/latency.png
+#   bash bench/run.sh --quick   development run: 100 and 500 items, short throughput; writes bench/work/ only
+#
+# Builds the production jar if needed, recreates the bench database, lets the service's Flyway create
+# the schema, loads the data, counts statements per request (service behind a counting proxy), then
+# times the service, the database floor and the N+1 baseline (service straight on PostgreSQL).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+WORK=$BENCH/work
+STARTED=$(date +%s)
+
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+DB_NAME=${BENCH_DB:-bullion_bench}
+SEED=${BENCH_SEED:-0.42}
+CATALOG=20000
+SERVICE_PORT=${BENCH_SERVICE_PORT:-18080}
+PROXY_PORT=${BENCH_PROXY_PORT:-15433}
+PROXY_CONTROL_PORT=${BENCH_PROXY_CONTROL_PORT:-15434}
+ISSUER=https://bench.bullion-tracker.local
+if [ "$quick" = 1 ]; then
+  SIZES=100,500
+  RESULTS=$WORK/RESULTS.md
+  CHART=$WORK/latency.png
+else
+  SIZES=100,1000,10000
+  RESULTS=$BENCH/RESULTS.md
+  CHART=$BENCH/latency.png
+fi
+JAR=target/quarkus-app/quarkus-run.jar
+APP_CP="target/quarkus-app/lib/main/*:target/quarkus-app/app/*"
+BENCH_CP="$APP_CP:$WORK/classes"
+PSQL=(psql -h 127.0.0.1 -p 5432 -U postgres -X -q -v ON_ERROR_STOP=1)
+
+log() { printf '\n==> [%3ss] %s\n' "$(($(date +%s) - STARTED))" "$*"; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+# ---- Processes this script starts, stopped on any exit ----
+service_pid=""
+proxy_pid=""
+stop() {
+  local pid=$1
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+}
+cleanup() {
+  stop "$service_pid"
+  stop "$proxy_pid"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_service <reactive database url> <log name>: the production jar, waited on until ready.
+start_service() {
+  local url=$1 name=$2
+  QUARKUS_DATASOURCE_REACTIVE_URL=$url \
+    QUARKUS_DATASOURCE_USERNAME=postgres \
+    QUARKUS_DATASOURCE_PASSWORD= \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION=$WORK/jwt-public.pem \
+    MP_JWT_VERIFY_ISSUER=$ISSUER \
+    QUARKUS_HTTP_PORT=$SERVICE_PORT \
+    java -jar "$JAR" >"$WORK/service-$name.log" 2>&1 &
+  service_pid=$!
+  for _ in $(seq 1 240); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready"; then
+      return 0
+    fi
+    if ! kill -0 "$service_pid" 2>/dev/null; then
+      tail -n 40 "$WORK/service-$name.log" >&2
+      die "the service exited during start-up (log: $WORK/service-$name.log)"
+    fi
+    sleep 0.5
+  done
+  tail -n 40 "$WORK/service-$name.log" >&2
+  die "the service was not ready within 120 s (log: $WORK/service-$name.log)"
+}
+
+# ---- 1. Preconditions ----
+log "checking tools, PostgreSQL and ports"
+for tool in java javac psql createdb dropdb pg_isready curl openssl; do
+  command -v "$tool" >/dev/null || die "$tool is not installed"
+done
+if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
+  echo "PostgreSQL is down: starting it"
+  version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1)
+  pg_ctlcluster --skip-systemctl-redirect "${version:-15}" main start
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done
+  pg_isready -h 127.0.0.1 -p 5432 -q || die "PostgreSQL did not come up on 127.0.0.1:5432"
+fi
+for port in "$SERVICE_PORT" "$PROXY_PORT" "$PROXY_CONTROL_PORT"; do
+  port_in_use "$port" && die "port $port is in use (set BENCH_SERVICE_PORT / BENCH_PROXY_PORT / BENCH_PROXY_CONTROL_PORT)"
+done
+mkdir -p "$WORK"
+
+# ---- 2. The production jar (built when missing or older than the sources) ----
+BUILD_SECONDS=-1
+if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
+  log "building the production jar (./mvnw package -DskipTests)"
+  build_start=$(date +%s)
+  ./mvnw -q -B package -DskipTests
+  BUILD_SECONDS=$(($(date +%s) - build_start))
+else
+  log "production jar is up to date"
+fi
+
+# ---- 3. The bench code, compiled against the jar's own classes and libraries ----
+log "compiling bench/src"
+rm -rf "$WORK/classes"
+mkdir -p "$WORK/classes"
+javac -d "$WORK/classes" -cp "$APP_CP" $(find "$BENCH/src" -name '*.java')
+
+# ---- 4. A signing key pair for this run's tokens (the service trusts the public half) ----
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
+openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
+
+# ---- 5. A fresh database; the service's Flyway creates the schema on its first start ----
+log "recreating database $DB_NAME"
+dropdb -h 127.0.0.1 -U postgres --if-exists --force "$DB_NAME"
+createdb -h 127.0.0.1 -U postgres "$DB_NAME"
+
+log "starting the statement-counting proxy (:$PROXY_PORT -> :5432) and the service behind it"
+java -cp "$BENCH_CP" io.bulliontracker.bench.StatementCountingProxy \
+  "$PROXY_PORT" 127.0.0.1 5432 "$PROXY_CONTROL_PORT" >"$WORK/proxy.log" 2>&1 &
+proxy_pid=$!
+for _ in $(seq 1 50); do port_in_use "$PROXY_CONTROL_PORT" && break; sleep 0.2; done
+port_in_use "$PROXY_CONTROL_PORT" || die "the proxy did not start (log: $WORK/proxy.log)"
+start_service "postgresql://127.0.0.1:$PROXY_PORT/$DB_NAME" counting
+grep -o 'Successfully applied [0-9]* migrations[^(]*' "$WORK/service-counting.log" || true
+
+# ---- 6. Data, set-based and seeded ----
+log "loading data: $CATALOG coins, users with $SIZES items, seed $SEED"
+"${PSQL[@]}" -d "$DB_NAME" -v seed="$SEED" -v sizes="$SIZES" -v catalog="$CATALOG" -f "$BENCH/sql/load-data.sql"
+"${PSQL[@]}" -d "$DB_NAME" -c 'VACUUM ANALYZE'
+
+BENCH_ARGS=(
+  --db-name="$DB_NAME" --proxy-port="$PROXY_PORT" --proxy-control-port="$PROXY_CONTROL_PORT"
+  --service-url="http://127.0.0.1:$SERVICE_PORT" --issuer="$ISSUER" --private-key="$WORK/jwt-private.pem"
+  --sizes="$SIZES" --quick=$([ "$quick" = 1 ] && echo true || echo false) --seed="$SEED"
+  --work-dir="$WORK" --results="$RESULTS" --chart="$CHART"
+  --git-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" --started="$STARTED" --build-seconds="$BUILD_SECONDS"
+)
+
+# ---- 7. Statements per request and fairness checks, through the proxy ----
+log "counting statements per request and checking that service, floor and N+1 agree"
+java -cp "$BENCH_CP" io.bulliontracker.bench.Bench count "${BENCH_ARGS[@]}"
+
+# ---- 8. Timing, with the service straight on PostgreSQL ----
+log "restarting the service without the proxy"
+stop "$service_pid"
+service_pid=""
+stop "$proxy_pid"
+proxy_pid=""
+start_service "postgresql://127.0.0.1:5432/$DB_NAME" timing
+
+log "timing service, database floor and N+1 baseline"
+java -cp "$BENCH_CP" io.bulliontracker.bench.Bench measure "${BENCH_ARGS[@]}" --service-pid="$service_pid"
+
+stop "$service_pid"
+service_pid=""
+log "done in $(($(date +%s) - STARTED)) s: ${RESULTS#"$ROOT"/} and ${CHART#"$ROOT"/}"

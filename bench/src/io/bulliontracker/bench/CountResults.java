@@ -1,0 +1,74 @@
+package io.bulliontracker.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What the counting phase found: statements per request for each route, size and design, the
+ * service's statement texts (to check they do not change with size), and the fairness checks. Kept in
+ * a properties file because the service is restarted between the counting and the timing phases.
+ */
+final class CountResults {
+
+    private final Properties values = new Properties();
+
+    void statements(Route route, int size, Design design, String call, List<SqlStatement> all) {
+        String key = "statements." + route.key + "." + size + "." + design.key + "." + call;
+        values.setProperty(key + ".work", String.valueOf(SqlStatement.work(all).size()));
+        values.setProperty(key + ".transaction", String.valueOf(SqlStatement.transactionControl(all)));
+        if (design == Design.SERVICE) {
+            // The service runs three of its statements concurrently: sort, so only texts and counts matter.
+            String signature = String.join("\n", SqlStatement.work(all).stream()
+                    .map(s -> s.parameters() + " params: " + s.text()).sorted().toList());
+            values.setProperty("signature." + route.key + "." + size + "." + call, signature);
+        }
+    }
+
+    int work(Route route, int size, Design design, String call) {
+        return Integer.parseInt(need("statements." + route.key + "." + size + "." + design.key + "." + call + ".work"));
+    }
+
+    int transactionControl(Route route, int size, Design design, String call) {
+        return Integer.parseInt(need("statements." + route.key + "." + size + "." + design.key + "." + call + ".transaction"));
+    }
+
+    String signature(Route route, int size, String call) {
+        return need("signature." + route.key + "." + size + "." + call);
+    }
+
+    void check(Route route, int size, String outcome) {
+        values.setProperty("check." + route.key + "." + size, outcome);
+    }
+
+    String check(Route route, int size) {
+        return need("check." + route.key + "." + size);
+    }
+
+    private String need(String key) {
+        String value = values.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("the counting phase recorded no " + key);
+        }
+        return value;
+    }
+
+    void save(Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            values.store(out, "statement counts and checks of the counting phase");
+        }
+    }
+
+    static CountResults load(Path file) throws IOException {
+        CountResults results = new CountResults();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            results.values.load(in);
+        }
+        return results;
+    }
+}
