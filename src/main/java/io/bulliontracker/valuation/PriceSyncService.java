@@ -47,12 +47,15 @@ public class PriceSyncService {
               AND i.numismatic_value IS DISTINCT FROM v.value
             """;
 
+    /** A repeated sync the same day leaves an unchanged row alone: no dead tuple, no WAL for it. */
     public static final String UPSERT_HISTORY = """
             INSERT INTO item_value_history (item_id, price_date, value, value_type, source)
             SELECT v.item_id, $4::date, v.value, 'guide_price', v.source
             FROM unnest($1::text[], $2::text[]::numeric[], $3::text[]) AS v(item_id, value, source)
             ON CONFLICT (item_id, price_date) DO UPDATE
             SET value = excluded.value, value_type = excluded.value_type, source = excluded.source
+            WHERE (item_value_history.value, item_value_history.value_type, item_value_history.source)
+                  IS DISTINCT FROM (excluded.value, excluded.value_type, excluded.source)
             """;
 
     private final Pool pool;
