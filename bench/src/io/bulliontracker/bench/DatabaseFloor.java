@@ -2,6 +2,7 @@ package io.bulliontracker.bench;
 
 import io.bulliontracker.valuation.GradedCoin;
 import io.bulliontracker.valuation.GuidePrice;
+import io.bulliontracker.valuation.LatestPriceQueries;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -130,16 +131,9 @@ final class DatabaseFloor {
                 .map(RowSet::size);
     }
 
-    /** Keys as two parallel text arrays and a cut-off date, exactly as LatestPriceQueries binds them. */
+    /** The service's own parameter binding (LatestPriceQueries), unwrapped from Mutiny to the core client. */
     private static Tuple keyParameters(Collection<GradedCoin> keys, LocalDate cutoff) {
-        String[] coins = new String[keys.size()];
-        String[] grades = new String[keys.size()];
-        int i = 0;
-        for (GradedCoin key : keys) {
-            coins[i] = key.coinReferenceId();
-            grades[i++] = key.gradeCode();
-        }
-        return Tuple.tuple().addArrayOfString(coins).addArrayOfString(grades).addLocalDate(cutoff);
+        return LatestPriceQueries.keyParameters(keys, cutoff).getDelegate();
     }
 
     private static int pricedItems(List<GradedCoin> itemKeys, RowSet<Row> current) {

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,17 +183,9 @@ public class CollectionService {
         try {
             return json.treeToValue(merged, ItemInput.class);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "Invalid value for " + fieldOf(e), java.util.Map.of("field", fieldOf(e),
-                    "reason", "wrong type or format"));
+            // ErrorResponses names the offending field, as for a create body.
+            throw new WebApplicationException(e, 400);
         }
-    }
-
-    private static String fieldOf(JsonProcessingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String name = mapping.getPath().get(0).getFieldName();
-            return name == null ? "body" : name;
-        }
-        return "body";
     }
 
     private Instant now() {

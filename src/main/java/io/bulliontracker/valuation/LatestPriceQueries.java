@@ -34,6 +34,21 @@ public class LatestPriceQueries {
             ) p
             """;
 
+    /**
+     * The statement's parameters: the keys as two parallel text arrays, then the cut-off. Public so the
+     * benchmark's database floor binds exactly what the service binds.
+     */
+    public static Tuple keyParameters(Collection<GradedCoin> keys, LocalDate cutoff) {
+        String[] coins = new String[keys.size()];
+        String[] grades = new String[keys.size()];
+        int i = 0;
+        for (GradedCoin key : keys) {
+            coins[i] = key.coinReferenceId();
+            grades[i++] = key.gradeCode();
+        }
+        return Tuple.tuple().addArrayOfString(coins).addArrayOfString(grades).addLocalDate(cutoff);
+    }
+
     /** Rows dated after this are not possible (imports refuse future dates), so it means "no cut-off". */
     private static final LocalDate NO_CUTOFF = LocalDate.of(9999, 12, 31);
 
@@ -46,15 +61,7 @@ public class LatestPriceQueries {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        String[] coins = new String[keys.size()];
-        String[] grades = new String[keys.size()];
-        int i = 0;
-        for (GradedCoin key : keys) {
-            coins[i] = key.coinReferenceId();
-            grades[i++] = key.gradeCode();
-        }
-        Tuple params = Tuple.tuple().addArrayOfString(coins).addArrayOfString(grades).addLocalDate(cutoff);
-        return client.preparedQuery(LATEST_PRICE_PER_KEY).execute(params).map(rows -> {
+        return client.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, cutoff)).map(rows -> {
             Map<GradedCoin, GuidePrice> prices = new HashMap<>(rows.size() * 2);
             for (Row row : rows) {
                 prices.put(new GradedCoin(row.getString(0), row.getString(1)),

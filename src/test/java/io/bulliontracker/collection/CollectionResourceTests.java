@@ -160,6 +160,9 @@ class CollectionResourceTests {
                 .patch("/api/collection/" + id).then().statusCode(400).body("details.field", equalTo("weightOz"));
         Api.asUser(user).contentType("application/json").body("[1]")
                 .patch("/api/collection/" + id).then().statusCode(400);
+        Api.asUser(user).contentType("application/json").body("{\"quantity\": \"lots\"}")
+                .patch("/api/collection/" + id).then().statusCode(400)
+                .body("error", equalTo("Invalid value for quantity")).body("details.field", equalTo("quantity"));
         Api.asUser(user).get("/api/collection/" + id).then().body("data.weightOz", equalTo(1))
                 .body("data.title", equalTo("Renamed"));
     }
