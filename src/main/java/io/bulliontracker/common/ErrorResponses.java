@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ public final class ErrorResponses {
         }
         if (t instanceof WebApplicationException wae) {
             Throwable cause = unwrap(wae.getCause());
+            if (cause instanceof ApiException api) {
+                return build(api.status(), ErrorBody.of(api.getMessage(), api.details()));
+            }
             if (cause instanceof JsonProcessingException json) {
                 return build(400, jsonError(json));
             }
@@ -123,15 +127,24 @@ public final class ErrorResponses {
         return ErrorBody.of("Invalid value for " + field, details);
     }
 
+    /**
+     * Bean Validation failures read like every other 400: "Invalid field: reason", details naming the
+     * field. Several at once are all listed, the first (by field name, for a stable answer) in the message.
+     */
     private static ErrorBody validation(ConstraintViolationException cve) {
         List<Map<String, Object>> violations = cve.getConstraintViolations().stream()
-                .map(ErrorResponses::violation).toList();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("violations", violations);
-        if (violations.size() == 1) {
-            details.putAll(violations.get(0));
+                .map(ErrorResponses::violation)
+                .sorted(Comparator.comparing((Map<String, Object> v) -> (String) v.get("field"))
+                        .thenComparing(v -> (String) v.get("reason")))
+                .toList();
+        if (violations.isEmpty()) {
+            return ErrorBody.of("Bad request");
         }
-        return ErrorBody.of("Validation failed", details);
+        Map<String, Object> details = new LinkedHashMap<>(violations.get(0));
+        if (violations.size() > 1) {
+            details.put("violations", violations);
+        }
+        return ErrorBody.of("Invalid " + details.get("field") + ": " + details.get("reason"), details);
     }
 
     private static Map<String, Object> violation(ConstraintViolation<?> v) {

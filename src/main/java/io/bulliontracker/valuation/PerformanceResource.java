@@ -2,16 +2,17 @@ package io.bulliontracker.valuation;
 
 import io.bulliontracker.common.DatabaseDeadline;
 import io.bulliontracker.common.Envelope;
-import io.bulliontracker.common.QueryParams;
 import io.bulliontracker.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/coins/performance")
 @Authenticated
@@ -29,8 +30,9 @@ public class PerformanceResource {
     }
 
     @GET
-    public Uni<Envelope<PerformanceReport>> performance(@Context UriInfo uri) {
-        int periodDays = QueryParams.intInRange("days", QueryParams.raw(uri, "days"), 30, 1, 3650);
-        return deadline.bound(performance.report(user.id(), periodDays)).map(Envelope::of);
+    public Uni<Envelope<PerformanceReport>> performance(
+            @RestQuery("days") @DefaultValue("30") @Min(value = 1, message = "must be an integer from 1 to 3650")
+            @Max(value = 3650, message = "must be an integer from 1 to 3650") int days) {
+        return deadline.bound(performance.report(user.id(), days)).map(Envelope::of);
     }
 }

@@ -234,11 +234,17 @@ class PerformanceResourceTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "3651", "-1", "abc", "1.5", "", "99999999999"})
+    @ValueSource(strings = {"0", "3651", "-1", "abc", "1.5", "1e3", "+5", "99999999999"})
     void daysOutsideOneTo3650IsRefused(String days) {
         performance(TestData.newUser(), days).statusCode(400)
                 .body("success", equalTo(false))
+                .body("error", equalTo("Invalid days: must be an integer from 1 to 3650"))
                 .body("details.field", equalTo("days"));
+    }
+
+    @Test
+    void emptyDaysMeansTheDefaultPeriod() {
+        performance(TestData.newUser(), "").statusCode(200).body("data.periodDays", equalTo(30));
     }
 
     @ParameterizedTest
