@@ -4,9 +4,10 @@
 #   bash bench/run.sh           full run: 100, 1,000 and 10,000 items; writes bench/RESULTS.md and bench/latency.png
 #   bash bench/run.sh --quick   development run: 100 and 500 items, short throughput; writes bench/work/ only
 #
-# Builds the production jar if needed, recreates the bench database, lets the service's Flyway create
-# the schema, loads the data, counts statements per request (service behind a counting proxy), then
-# times the service, the database floor and the N+1 baseline (service straight on PostgreSQL).
+# Builds the production jar and the bench's classes (./mvnw -Pbench) if needed, recreates the bench
+# database, lets the service's Flyway create the schema, loads the data, counts statements per request
+# (service behind a counting proxy), then times the service, the database floor and the N+1 baseline
+# (service straight on PostgreSQL).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ quick=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -41,8 +42,10 @@ else
   CHART=$BENCH/latency.png
 fi
 JAR=target/quarkus-app/quarkus-run.jar
-APP_CP="target/quarkus-app/lib/main/*:target/quarkus-app/app/*"
-BENCH_CP="$APP_CP:$WORK/classes"
+# Written after each build by this script: a plain ./mvnw package since then leaves the bench's classes
+# compiled against older service classes (whose SQL constants javac inlined), so it triggers a rebuild.
+BUILT=target/bench-classes.built
+BENCH_CP="target/quarkus-app/lib/main/*:target/quarkus-app/app/*:target/bench-classes"
 PSQL=(psql -h 127.0.0.1 -p 5432 -U postgres -X -q -v ON_ERROR_STOP=1)
 
 log() { printf '\n==> [%3ss] %s\n' "$(($(date +%s) - STARTED))" "$*"; }
@@ -94,7 +97,7 @@ start_service() {
 
 # ---- 1. Preconditions ----
 log "checking tools, PostgreSQL and ports"
-for tool in java javac psql createdb dropdb pg_isready curl openssl; do
+for tool in java psql createdb dropdb pg_isready curl openssl; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
@@ -109,34 +112,30 @@ for port in "$SERVICE_PORT" "$PROXY_PORT" "$PROXY_CONTROL_PORT"; do
 done
 mkdir -p "$WORK"
 
-# ---- 2. The production jar (built when missing or older than the sources) ----
+# ---- 2. The production jar and the bench's classes, one Maven build (when missing or older than the sources) ----
 BUILD_SECONDS=-1
-if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -print -quit)" ]; then
-  log "building the production jar (./mvnw package -DskipTests)"
+if [ ! -f "$JAR" ] || [ ! -f "$BUILT" ] || [ -n "$(find src bench/src pom.xml "$JAR" -newer "$BUILT" -print -quit)" ]; then
+  log "building the production jar and bench/src (./mvnw -Pbench package -DskipTests)"
   build_start=$(date +%s)
-  ./mvnw -q -B package -DskipTests
+  rm -f "$BUILT"
+  ./mvnw -q -B -Pbench package -DskipTests
+  touch "$BUILT"
   BUILD_SECONDS=$(($(date +%s) - build_start))
 else
-  log "production jar is up to date"
+  log "production jar and bench classes are up to date"
 fi
 
-# ---- 3. The bench code, compiled against the jar's own classes and libraries ----
-log "compiling bench/src"
-rm -rf "$WORK/classes"
-mkdir -p "$WORK/classes"
-javac -d "$WORK/classes" -cp "$APP_CP" $(find "$BENCH/src" -name '*.java')
-
-# ---- 4. A signing key pair for this run's tokens (the service trusts the public half) ----
+# ---- 3. A signing key pair for this run's tokens (the service trusts the public half) ----
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
 
-# ---- 5. A fresh database; the service's Flyway creates the schema on its first start ----
+# ---- 4. A fresh database; the service's Flyway creates the schema on its first start ----
 log "recreating database $DB_NAME"
 dropdb -h 127.0.0.1 -U postgres --if-exists --force "$DB_NAME"
 createdb -h 127.0.0.1 -U postgres "$DB_NAME"
 
 log "starting the statement-counting proxy (:$PROXY_PORT -> :5432) and the service behind it"
-java -cp "$BENCH_CP" io.bulliontracker.bench.StatementCountingProxy \
+java -cp "$BENCH_CP" io.bulliontracker.bench.CountingProxy \
   "$PROXY_PORT" 127.0.0.1 5432 "$PROXY_CONTROL_PORT" >"$WORK/proxy.log" 2>&1 &
 proxy_pid=$!
 for _ in $(seq 1 50); do port_in_use "$PROXY_CONTROL_PORT" && break; sleep 0.2; done
@@ -144,7 +143,7 @@ port_in_use "$PROXY_CONTROL_PORT" || die "the proxy did not start (log: $WORK/pr
 start_service "postgresql://127.0.0.1:$PROXY_PORT/$DB_NAME" counting
 grep -o 'Successfully applied [0-9]* migrations[^(]*' "$WORK/service-counting.log" || true
 
-# ---- 6. Data, set-based and seeded ----
+# ---- 5. Data, set-based and seeded ----
 log "loading data: $CATALOG coins, users with $SIZES items, seed $SEED"
 "${PSQL[@]}" -d "$DB_NAME" -v seed="$SEED" -v sizes="$SIZES" -v catalog="$CATALOG" -f "$BENCH/sql/load-data.sql"
 "${PSQL[@]}" -d "$DB_NAME" -c 'VACUUM ANALYZE'
@@ -157,11 +156,11 @@ BENCH_ARGS=(
   --git-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" --started="$STARTED" --build-seconds="$BUILD_SECONDS"
 )
 
-# ---- 7. Statements per request and fairness checks, through the proxy ----
+# ---- 6. Statements per request and fairness checks, through the proxy ----
 log "counting statements per request and checking that service, floor and N+1 agree"
 java -cp "$BENCH_CP" io.bulliontracker.bench.Bench count "${BENCH_ARGS[@]}"
 
-# ---- 8. Timing, with the service straight on PostgreSQL ----
+# ---- 7. Timing, with the service straight on PostgreSQL ----
 log "restarting the service without the proxy"
 stop "$service_pid"
 service_pid=""

@@ -35,8 +35,7 @@ final class CountPhase {
 
     void run() throws Exception {
         CountResults results = new CountResults();
-        ServiceSql sql = new ServiceSql();
-        DatabaseFloor floor = new DatabaseFloor(sql);
+        DatabaseFloor floor = new DatabaseFloor();
         NPlusOneBaseline baseline = new NPlusOneBaseline();
         ServiceClient service = new ServiceClient(ServiceClient.newHttpClient(), settings.serviceUrl(),
                 new Tokens(settings.privateKey(), settings.issuer()));

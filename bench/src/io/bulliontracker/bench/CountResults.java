@@ -1,5 +1,6 @@
 package io.bulliontracker.bench;
 
+import io.bulliontracker.testing.PgWireProxy;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -18,14 +19,15 @@ final class CountResults {
 
     private final Properties values = new Properties();
 
-    void statements(Route route, int size, Design design, String call, List<SqlStatement> all) {
+    void statements(Route route, int size, Design design, String call, List<String> all) {
         String key = "statements." + route.key + "." + size + "." + design.key + "." + call;
-        values.setProperty(key + ".work", String.valueOf(SqlStatement.work(all).size()));
-        values.setProperty(key + ".transaction", String.valueOf(SqlStatement.transactionControl(all)));
+        List<String> work = all.stream().filter(s -> !PgWireProxy.isTransactionControl(s)).toList();
+        values.setProperty(key + ".work", String.valueOf(work.size()));
+        values.setProperty(key + ".transaction", String.valueOf(all.size() - work.size()));
         if (design == Design.SERVICE) {
             // The service runs three of its statements concurrently: sort, so only texts and counts matter.
-            String signature = String.join("\n", SqlStatement.work(all).stream()
-                    .map(s -> s.parameters() + " params: " + s.text()).sorted().toList());
+            // Texts alone suffice: a Bind must supply exactly the parameters its statement's text takes.
+            String signature = String.join("\n", work.stream().sorted().toList());
             values.setProperty("signature." + route.key + "." + size + "." + call, signature);
         }
     }

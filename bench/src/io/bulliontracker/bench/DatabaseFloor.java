@@ -1,5 +1,13 @@
 package io.bulliontracker.bench;
 
+import static io.bulliontracker.valuation.LatestPriceQueries.LATEST_PRICE_PER_KEY;
+import static io.bulliontracker.valuation.LatestPriceQueries.NO_CUTOFF;
+import static io.bulliontracker.valuation.PerformanceService.COIN_NAMES;
+import static io.bulliontracker.valuation.PerformanceService.NUMISMATIC_ITEMS;
+import static io.bulliontracker.valuation.PriceSyncService.GUIDE_PRICE_ITEMS;
+import static io.bulliontracker.valuation.PriceSyncService.UPDATE_VALUES;
+import static io.bulliontracker.valuation.PriceSyncService.UPSERT_HISTORY;
+
 import io.bulliontracker.valuation.GradedCoin;
 import io.bulliontracker.valuation.GuidePrice;
 import io.bulliontracker.valuation.LatestPriceQueries;
@@ -20,7 +28,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The database floor: the service's own statements (read from the jar, see {@link ServiceSql}) with
+ * The database floor: the service's own statements (its public SQL constants; javac copies them into
+ * this class, so the bench is only built in the same Maven build as the jar, see bench/README.md) with
  * the parameters the service would bind, one after another over one connection, and nothing else: no
  * HTTP, no JSON, no report assembly. What a request costs at the very least with this SQL.
  */
@@ -30,16 +39,11 @@ final class DatabaseFloor {
     record PerformanceRows(int items, int currentRows, int historicalRows, int names, int pricedItems) {
     }
 
-    private final ServiceSql sql;
     final StatementTimes times = new StatementTimes();
-
-    DatabaseFloor(ServiceSql sql) {
-        this.sql = sql;
-    }
 
     Future<PerformanceRows> performance(SqlConnection conn, String userId, int days) {
         LocalDate cutoff = LocalDate.now(ZoneOffset.UTC).minusDays(days);
-        return times.time("NUMISMATIC_ITEMS", () -> conn.preparedQuery(sql.numismaticItems).execute(Tuple.of(userId))).compose(items -> {
+        return times.time("NUMISMATIC_ITEMS", () -> conn.preparedQuery(NUMISMATIC_ITEMS).execute(Tuple.of(userId))).compose(items -> {
             List<GradedCoin> itemKeys = new ArrayList<>(items.size());
             Set<GradedCoin> keys = new LinkedHashSet<>();
             Set<String> untitledCoins = new LinkedHashSet<>();
@@ -56,9 +60,9 @@ final class DatabaseFloor {
                 return Future.succeededFuture(new PerformanceRows(0, 0, 0, 0, 0));
             }
             return times.time("LATEST_PRICE_PER_KEY (current)",
-                            () -> conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, sql.noCutoff)))
+                            () -> conn.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, NO_CUTOFF)))
                     .compose(current -> times.time("LATEST_PRICE_PER_KEY (cut-off)",
-                                    () -> conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, cutoff)))
+                                    () -> conn.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, cutoff)))
                             .compose(historical -> coinNames(conn, untitledCoins)
                                     .map(names -> new PerformanceRows(items.size(), current.size(), historical.size(),
                                             names, pricedItems(itemKeys, current)))));
@@ -75,7 +79,7 @@ final class DatabaseFloor {
 
     private Future<SyncCounts> syncWork(SqlConnection conn, String userId, LocalDate today) {
         return times.time("GUIDE_PRICE_ITEMS (FOR UPDATE)",
-                () -> conn.preparedQuery(sql.guidePriceItems).execute(Tuple.of(userId, (String) null))).compose(items -> {
+                () -> conn.preparedQuery(GUIDE_PRICE_ITEMS).execute(Tuple.of(userId, (String) null))).compose(items -> {
             List<String> itemIds = new ArrayList<>(items.size());
             List<GradedCoin> itemKeys = new ArrayList<>(items.size());
             Set<GradedCoin> keys = new LinkedHashSet<>();
@@ -89,7 +93,7 @@ final class DatabaseFloor {
                 return Future.succeededFuture(new SyncCounts(0, 0, 0));
             }
             return times.time("LATEST_PRICE_PER_KEY",
-                    () -> conn.preparedQuery(sql.latestPricePerKey).execute(keyParameters(keys, sql.noCutoff))).compose(latest -> {
+                    () -> conn.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, NO_CUTOFF))).compose(latest -> {
                 Map<GradedCoin, GuidePrice> prices = new HashMap<>();
                 for (Row row : latest) {
                     prices.put(new GradedCoin(row.getString(0), row.getString(1)),
@@ -112,9 +116,9 @@ final class DatabaseFloor {
                 }
                 String[] idArray = ids.toArray(String[]::new);
                 String[] valueArray = values.toArray(String[]::new);
-                return times.time("UPDATE_VALUES", () -> conn.preparedQuery(sql.updateValues)
+                return times.time("UPDATE_VALUES", () -> conn.preparedQuery(UPDATE_VALUES)
                                 .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray).addString(userId)))
-                        .compose(updated -> times.time("UPSERT_HISTORY", () -> conn.preparedQuery(sql.upsertHistory)
+                        .compose(updated -> times.time("UPSERT_HISTORY", () -> conn.preparedQuery(UPSERT_HISTORY)
                                         .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
                                                 .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today)))
                                 .map(history -> new SyncCounts(ids.size(), updated.rowCount(), skipped)));
@@ -126,7 +130,7 @@ final class DatabaseFloor {
         if (coinIds.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        return times.time("COIN_NAMES", () -> conn.preparedQuery(sql.coinNames)
+        return times.time("COIN_NAMES", () -> conn.preparedQuery(COIN_NAMES)
                         .execute(Tuple.tuple().addArrayOfString(coinIds.toArray(String[]::new))))
                 .map(RowSet::size);
     }

@@ -26,7 +26,7 @@ final class MeasurePhase {
     void run() throws Exception {
         CountResults counts = CountResults.load(CountPhase.resultsFile(settings));
         Measurements measured = new Measurements();
-        DatabaseFloor floor = new DatabaseFloor(new ServiceSql());
+        DatabaseFloor floor = new DatabaseFloor();
         NPlusOneBaseline baseline = new NPlusOneBaseline();
         ServiceClient service = new ServiceClient(ServiceClient.newHttpClient(), settings.serviceUrl(),
                 new Tokens(settings.privateKey(), settings.issuer()));

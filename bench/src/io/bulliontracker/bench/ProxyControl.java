@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bench's side of {@link StatementCountingProxy}'s control port. */
+/** The counting phase's side of {@link CountingProxy}'s control port. */
 final class ProxyControl implements AutoCloseable {
 
     private final Socket socket;
@@ -35,19 +35,21 @@ final class ProxyControl implements AutoCloseable {
         }
     }
 
-    /** Everything executed since the last reset, in the order the proxy saw it. */
-    List<SqlStatement> statements() {
+    /**
+     * Everything executed since the last reset, BEGIN/COMMIT/ROLLBACK included, in the order the proxy saw
+     * it, each statement's whitespace collapsed to single spaces.
+     */
+    List<String> statements() {
         out.print("DUMP\n");
         out.flush();
-        List<SqlStatement> statements = new ArrayList<>();
+        List<String> statements = new ArrayList<>();
         try {
             String line;
             while (!"END".equals(line = in.readLine())) {
                 if (line == null) {
                     throw new IllegalStateException("proxy closed the control connection");
                 }
-                int tab = line.indexOf('\t');
-                statements.add(new SqlStatement(line.substring(tab + 1), Integer.parseInt(line.substring(0, tab))));
+                statements.add(line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -149,8 +149,8 @@ final class Report {
             bytes.add(String.format(Locale.ROOT, "%,d bytes at %,d items", measured.performanceBytes(size), size));
         }
         md.append(String.join(", ", bytes)).append(".\n");
-        md.append("- **Database floor**: the service's own statements (the `public static final String` constants, read from "
-                + "the jar's classes by reflection) with the parameters the service binds, executed one after another over one "
+        md.append("- **Database floor**: the service's own statements (its `public static final` SQL constants, which the bench "
+                + "is compiled against in the same Maven build as the jar) with the parameters the service binds, executed one after another over one "
                 + "connection of the same Vert.x PostgreSQL client, with prepared statements cached as Quarkus does. No HTTP, "
                 + "JSON or report assembly. The service sends three of its four performance statements concurrently on separate "
                 + "pooled connections, so it can come in under this floor.\n");
@@ -179,8 +179,8 @@ final class Report {
                 + "The first sync from cleared values (which writes every value) is run once per design in the counting phase, "
                 + "for its statement count and the fairness check, not timed.\n");
         md.append("- **Statements per request** are counted on the wire by a TCP proxy between client and PostgreSQL "
-                + "(`StatementCountingProxy`: every simple Query and every extended-protocol Execute, resolved to its "
-                + "statement's text and bound parameter count; BEGIN/COMMIT/ROLLBACK excluded), in a separate start of the "
+                + "(the tests' `PgWireProxy`, run as its own process: every simple Query and every extended-protocol Execute, "
+                + "resolved to its statement's text; BEGIN/COMMIT/ROLLBACK excluded), in a separate start of the "
                 + "service so the timed service connects straight to PostgreSQL without the extra hop.\n");
         md.append(String.format(Locale.ROOT, "- The whole command had run %s when this report was written, data load and "
                 + "both service starts included; %s.\n", duration(elapsedSeconds),
@@ -305,7 +305,7 @@ final class Report {
                 parts.add(route.key + (route == Route.SYNC ? " " + call : "") + ": " + String.join(", ", perSize));
             }
         }
-        return String.join("; ", parts) + " at " + sizesText() + " items; statement texts and parameter counts "
+        return String.join("; ", parts) + " at " + sizesText() + " items; statement texts (which fix their parameter counts) "
                 + (statementsSame() ? "identical" : "NOT identical") + " across sizes";
     }
 

@@ -50,7 +50,7 @@ public class LatestPriceQueries {
     }
 
     /** Rows dated after this are not possible (imports refuse future dates), so it means "no cut-off". */
-    private static final LocalDate NO_CUTOFF = LocalDate.of(9999, 12, 31);
+    public static final LocalDate NO_CUTOFF = LocalDate.of(9999, 12, 31);
 
     public Uni<Map<GradedCoin, GuidePrice>> latest(SqlClient client, Collection<GradedCoin> keys) {
         return latestOnOrBefore(client, keys, NO_CUTOFF);

@@ -12,15 +12,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A TCP proxy between the service and PostgreSQL that reads the frontend protocol. It records every
  * statement the service executes (a simple Query, or an extended-protocol Execute resolved to the text
  * of its Parse), which makes the query budget a count the tests can assert, whatever client (Vert.x,
  * Hibernate Reactive) sent it. It can also cut connections, refuse new ones, and delay replies.
+ *
+ * <p>The benchmark (bench/) runs it as its own process on a fixed port to count the statements of the
+ * packaged service; that is why it can listen on a given port.
  */
 public final class PgWireProxy implements AutoCloseable {
 
@@ -30,15 +34,22 @@ public final class PgWireProxy implements AutoCloseable {
     private final ServerSocket server;
     private final String targetHost;
     private final int targetPort;
-    private final List<String> statements = new CopyOnWriteArrayList<>();
+    // Appending must stay cheap for the benchmark's N+1 baseline (tens of thousands of statements per
+    // call), which a copy-on-write list is not.
+    private final Queue<String> statements = new ConcurrentLinkedQueue<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
     private volatile long replyDelayMillis;
 
     public PgWireProxy(String targetHost, int targetPort) throws IOException {
+        this(0, targetHost, targetPort);
+    }
+
+    /** A proxy listening on the loopback {@code listenPort} (0: any free port). */
+    public PgWireProxy(int listenPort, String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(listenPort, 200, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "pg-proxy-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -62,11 +73,16 @@ public final class PgWireProxy implements AutoCloseable {
     public List<String> statements() {
         List<String> work = new ArrayList<>();
         for (String s : statements) {
-            if (!TRANSACTION_CONTROL.contains(s.trim().toUpperCase())) {
+            if (!isTransactionControl(s)) {
                 work.add(s);
             }
         }
         return work;
+    }
+
+    /** BEGIN, COMMIT or ROLLBACK: statements the query budget does not count. */
+    public static boolean isTransactionControl(String statement) {
+        return TRANSACTION_CONTROL.contains(statement.trim().toUpperCase());
     }
 
     public List<String> allStatements() {
