@@ -44,6 +44,8 @@ class AppTokenModeTests {
                 Arguments.of("missing userId", Tokens.appWithoutUserId("u1")),
                 Arguments.of("userId not a string", Tokens.appNumericUserId()),
                 Arguments.of("no expiry", Tokens.appWithoutExpiry("u1")),
+                Arguments.of("no issued-at", Tokens.appWithoutIssuedAt("u1")),
+                Arguments.of("HS512 with the app's secret", Tokens.appHs512("u1")),
                 Arguments.of("garbage", "Bearer not.a.jwt"),
                 Arguments.of("wrong scheme", "Basic dXNlcjpwYXNz"));
     }

@@ -148,6 +148,17 @@ public final class Tokens {
                 "not-the-apps-secret: 0000000000000000000000000000".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An app token without {@code iat}. */
+    public static String appWithoutIssuedAt(String userId) {
+        return appSigned("\"userId\":\"" + userId + "\",\"exp\":" + (Instant.now().getEpochSecond() + 3600));
+    }
+
+    /** An app token signed with the app's secret, but HS512: only HS256 is the app's algorithm. */
+    public static String appHs512(String userId) {
+        return "Bearer " + hmac("{\"alg\":\"HS512\",\"typ\":\"JWT\"}", "{" + appClaims(userId, 3600) + "}",
+                APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA512");
+    }
+
     /** An app-shaped token with {@code alg: none} and no signature. */
     public static String appUnsigned(String userId) {
         return "Bearer " + b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + b64("{" + appClaims(userId, 3600) + "}") + ".";
@@ -184,10 +195,14 @@ public final class Tokens {
     }
 
     private static String hmac(String header, String payload, byte[] key) {
+        return hmac(header, payload, key, "HmacSHA256");
+    }
+
+    private static String hmac(String header, String payload, byte[] key, String algorithm) {
         String signingInput = b64(header) + "." + b64(payload);
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, algorithm));
             return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
         } catch (Exception e) {
