@@ -24,6 +24,9 @@ class AuthenticationTests {
                 Arguments.of("signed by a foreign key", Tokens.foreignKey("u1")),
                 Arguments.of("tampered payload", Tokens.tampered("u1")),
                 Arguments.of("alg none", Tokens.unsigned("u1")),
+                Arguments.of("the app's HS256 token", Tokens.app("u1")),
+                Arguments.of("HS256 signed with the RS256 public key", Tokens.hs256SignedWithPublicKey("u1")),
+                Arguments.of("RS256 header over an HMAC made with the app's secret", Tokens.rs256HeaderOverAppHmac("u1")),
                 Arguments.of("garbage", "Bearer not.a.jwt"),
                 Arguments.of("wrong scheme", "Basic dXNlcjpwYXNz"));
     }

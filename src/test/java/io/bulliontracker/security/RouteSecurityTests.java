@@ -39,7 +39,8 @@ class RouteSecurityTests {
     @MethodSource("routes")
     void everyApiRouteNeedsAValidToken(String method, String path) {
         for (String bearer : new String[] {null, Tokens.expired("u"), Tokens.notYetValid("u"), Tokens.wrongIssuer("u"),
-                Tokens.foreignKey("u"), Tokens.tampered("u"), Tokens.unsigned("u")}) {
+                Tokens.foreignKey("u"), Tokens.tampered("u"), Tokens.unsigned("u"), Tokens.app("u"),
+                Tokens.hs256SignedWithPublicKey("u")}) {
             var request = bearer == null ? Api.anonymous() : Api.as(bearer);
             String body = request.contentType("application/json").body("{}").request(method, path).then()
                     .statusCode(401).body("success", equalTo(false)).extract().asString();
