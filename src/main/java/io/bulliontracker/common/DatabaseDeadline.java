@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bounds every database-backed request: past the deadline the client gets a 503 with Retry-After
@@ -17,8 +16,8 @@ public class DatabaseDeadline {
 
     private final Duration timeout;
 
-    public DatabaseDeadline(@ConfigProperty(name = "bullion.db.request-timeout", defaultValue = "3s") Duration timeout) {
-        this.timeout = timeout;
+    public DatabaseDeadline(BullionConfig config) {
+        this.timeout = config.db().requestTimeout();
     }
 
     public <T> Uni<T> bound(Uni<T> work) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The reactive pool with the time limits Quarkus does not expose as settings: how long to wait for a
@@ -26,15 +25,11 @@ public class DatabasePoolCreator implements PgPoolCreator {
     private final Duration statementTimeout;
     private final int maxWaitQueue;
 
-    public DatabasePoolCreator(
-            @ConfigProperty(name = "bullion.db.connect-timeout", defaultValue = "2s") Duration connectTimeout,
-            @ConfigProperty(name = "bullion.db.acquire-timeout", defaultValue = "3s") Duration acquireTimeout,
-            @ConfigProperty(name = "bullion.db.statement-timeout", defaultValue = "10s") Duration statementTimeout,
-            @ConfigProperty(name = "bullion.db.max-wait-queue", defaultValue = "500") int maxWaitQueue) {
-        this.connectTimeout = connectTimeout;
-        this.acquireTimeout = acquireTimeout;
-        this.statementTimeout = statementTimeout;
-        this.maxWaitQueue = maxWaitQueue;
+    public DatabasePoolCreator(BullionConfig config) {
+        this.connectTimeout = config.db().connectTimeout();
+        this.acquireTimeout = config.db().acquireTimeout();
+        this.statementTimeout = config.db().statementTimeout();
+        this.maxWaitQueue = config.db().maxWaitQueue();
     }
 
     @Override

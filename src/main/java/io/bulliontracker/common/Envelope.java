@@ -1,8 +1,14 @@
 package io.bulliontracker.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The contract's success envelope: {@code {"success": true, "data": ..., "pagination"?: ...}}. */
+/**
+ * The contract's success envelope: {@code {"success": true, "data": ..., "pagination"?: ...}}.
+ * quarkus-rest registers it wherever a resource method returns it; the annotation covers the routes
+ * that hand it over inside a raw {@code Response} (a 201 with a Location header), which it cannot see.
+ */
+@RegisterForReflection(targets = {Envelope.class, Envelope.Pagination.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Envelope<T>(boolean success, T data, Pagination pagination) {
 

@@ -112,7 +112,7 @@ public final class ErrorResponses {
     }
 
     private static ErrorBody jsonError(JsonProcessingException json) {
-        if (json instanceof JsonParseException || !(json instanceof JsonMappingException mapping)) {
+        if (!(json instanceof JsonMappingException mapping) || isParseError(json)) {
             return ErrorBody.of("Malformed JSON body");
         }
         String field = mapping.getPath().stream()
@@ -125,6 +125,19 @@ public final class ErrorResponses {
         details.put("field", field);
         details.put("reason", "wrong type or format");
         return ErrorBody.of("Invalid value for " + field, details);
+    }
+
+    /**
+     * Jackson wraps a syntax error met inside a field ({@code {"itemId": } cut short) in a mapping
+     * error that carries the field's path; it is still malformed JSON, not a wrong value for that field.
+     */
+    private static boolean isParseError(Throwable json) {
+        for (Throwable t = json; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,7 +9,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Integers are integers: {@code "quantity": 1.5} or {@code "5"} is a 400, not silently 1 or 5.
+ * Integers are integers: {@code "quantity": 1.5} or {@code "5"} is a 400, not silently 1 or 5. Strings
+ * are strings likewise: {@code "itemId": true} or {@code 1.5} is a 400, not the text "true".
  * Unknown fields stay ignored, as the contract asks.
  */
 @Singleton
@@ -25,5 +26,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 }

@@ -1,11 +1,11 @@
 package io.bulliontracker.health;
 
+import io.bulliontracker.common.BullionConfig;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -22,11 +22,10 @@ public class DatabaseHealthCheck implements AsyncHealthCheck {
     private final SchemaMigration schema;
     private final Duration timeout;
 
-    public DatabaseHealthCheck(Pool pool, SchemaMigration schema,
-            @ConfigProperty(name = "bullion.health.db-timeout", defaultValue = "1500ms") Duration timeout) {
+    public DatabaseHealthCheck(Pool pool, SchemaMigration schema, BullionConfig config) {
         this.pool = pool;
         this.schema = schema;
-        this.timeout = timeout;
+        this.timeout = config.health().dbTimeout();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.bulliontracker.health;
 
+import io.bulliontracker.common.BullionConfig;
 import io.bulliontracker.common.DatabaseFailures;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -26,11 +26,10 @@ public class SchemaMigration {
     private final Duration retryEvery;
     private volatile boolean migrated;
 
-    public SchemaMigration(Flyway flyway, Vertx vertx,
-            @ConfigProperty(name = "bullion.db.migration-retry", defaultValue = "2s") Duration retryEvery) {
+    public SchemaMigration(Flyway flyway, Vertx vertx, BullionConfig config) {
         this.flyway = flyway;
         this.vertx = vertx;
-        this.retryEvery = retryEvery;
+        this.retryEvery = config.db().migrationRetry();
     }
 
     public boolean isMigrated() {

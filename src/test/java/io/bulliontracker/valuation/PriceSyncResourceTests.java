@@ -10,9 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.bulliontracker.testing.Api;
 import io.bulliontracker.testing.PgWireProxy;
 import io.bulliontracker.testing.TestData;
+import io.bulliontracker.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -189,7 +195,77 @@ class PriceSyncResourceTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{", "{\"itemId\":", "[1,2]", "\"text\"", "{\"itemId\": 42}", "{\"itemId\": \"\"}"})
+    @ValueSource(strings = {"", "  \n", "{}", "{\"itemId\": null}", "{\"other\": 1}"})
+    void emptyBodyOrNoItemIdSyncsEveryGuidePriceItem(String body) {
+        String user = TestData.newUser();
+        String coin = TestData.coin("All of them");
+        price(coin, "MS64", daysAgo(1), "30.00", "27.50");
+        String first = TestData.item(user, coin, "MS64", "a", "guide_price");
+        String second = TestData.item(user, coin, "MS64", "b", "guide_price");
+
+        sync(user, body).statusCode(200)
+                .body("data.synced", equalTo(2)).body("data.updated", equalTo(2))
+                .body("data.message", equalTo("Synced 2 items, updated 2"));
+
+        assertEquals(0, new BigDecimal("27.50").compareTo(value(first)));
+        assertEquals(0, new BigDecimal("27.50").compareTo(value(second)));
+    }
+
+    /** java.net.http sends a bodiless POST without any Content-Type; curl -d '' and rest-assured say form-urlencoded. */
+    @Test
+    void bodilessPostWithoutAnyMediaTypeSyncsEverything() throws Exception {
+        String user = TestData.newUser();
+        String coin = TestData.coin("No media type");
+        price(coin, "MS63", daysAgo(1), "12.00", "11.25");
+        String item = TestData.item(user, coin, "MS63", "n", "guide_price");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class)
+                                + "/api/collection/sync-prices"))
+                .header("Authorization", Tokens.user(user))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(0, new BigDecimal("11.25").compareTo(value(item)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml"})
+    void aBodyThatIsNotJsonIsRefusedAsUnsupportedMediaType(String contentType) {
+        String user = TestData.newUser();
+        String coin = TestData.coin("Not JSON");
+        price(coin, "MS63", daysAgo(1), "12.00", "11.25");
+        String item = TestData.item(user, coin, "MS63", "x", "guide_price");
+
+        Api.asUser(user).contentType(contentType).body("itemId=" + item).post("/api/collection/sync-prices").then()
+                .statusCode(415).body("error", equalTo("Unsupported media type: send application/json"));
+
+        assertNull(value(item));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"itemId\": \"\"}", "{\"itemId\": \" \\t \"}"})
+    void blankItemIdIsNamedInThe400(String body) {
+        sync(TestData.newUser(), body).statusCode(400)
+                .body("success", equalTo(false))
+                .body("error", equalTo("Invalid itemId: must be a non-blank string"))
+                .body("details.field", equalTo("itemId"))
+                .body("details.reason", equalTo("must be a non-blank string"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"itemId\": 42}", "{\"itemId\": true}", "{\"itemId\": 1.5}", "{\"itemId\": [\"a\"]}",
+            "{\"itemId\": {\"id\": \"a\"}}"})
+    void itemIdThatIsNotAStringIsNamedInThe400(String body) {
+        sync(TestData.newUser(), body).statusCode(400)
+                .body("success", equalTo(false))
+                .body("error", equalTo("Invalid value for itemId"))
+                .body("details.field", equalTo("itemId"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"itemId\":", "[1,2]", "\"text\"", "12345", "{\"itemId\": 42}", "{\"itemId\": \"\"}",
+            "{\"itemId\": true}"})
     void badBodyIsRefusedAndWritesNothing(String body) {
         String user = TestData.newUser();
         String coin = TestData.coin("Untouched");
