@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /** The coin references: set-based upsert, search, lookup. */
 @ApplicationScoped
@@ -63,20 +64,26 @@ public class CoinCatalog {
             ORDER BY latest.display_order
             """;
 
+    /** How many words the trigram index looks up; every other word is checked on the rows it finds. */
+    static final int INDEXED_WORDS = 4;
+
     /**
      * Coins whose name and series together contain every word, or whose year or PCGS number equals a
-     * numeric query. The text is the same whatever the number of words: the trigram index on
-     * {@code lower(full_name || ' ' || series)} looks up the longest word ($1, the one with the most
-     * trigrams), and {@code LIKE ALL} checks every word ($2) on the rows it finds.
+     * numeric query. The text is the same whatever the number of words, so it is prepared once: the
+     * trigram index on {@code lower(full_name || ' ' || series)} looks up the longest words ($1..$4, the
+     * ones with the most trigrams; fewer words repeat the longest), and {@code LIKE ALL} checks every word
+     * ($5). The numbers are a UNION rather than an OR, which would turn both lookups into a sequential scan.
      */
-    static final String SEARCH = "SELECT " + COLUMNS + """
-             FROM coin_references
-            WHERE (lower(full_name || ' ' || series) LIKE $1
-                   AND lower(full_name || ' ' || series) LIKE ALL ($2::text[]))
-               OR year = $3 OR pcgs_number = $3
+    static final String SEARCH = """
+            SELECT %1$s FROM coin_references
+            WHERE lower(full_name || ' ' || series) LIKE $1 AND lower(full_name || ' ' || series) LIKE $2
+              AND lower(full_name || ' ' || series) LIKE $3 AND lower(full_name || ' ' || series) LIKE $4
+              AND lower(full_name || ' ' || series) LIKE ALL ($5::text[])
+            UNION
+            SELECT %1$s FROM coin_references WHERE year = $6 OR pcgs_number = $6
             ORDER BY full_name, pcgs_number
-            LIMIT $4
-            """;
+            LIMIT $7
+            """.formatted(COLUMNS);
 
     private final Pool pool;
     private final Validator validator;
@@ -201,10 +208,13 @@ public class CoinCatalog {
         if (text.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> words = List.of(text.toLowerCase(Locale.ROOT).split("\\s+"));
-        String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
-        Tuple params = Tuple.tuple().addString(contains(longest))
-                .addArrayOfString(words.stream().map(CoinCatalog::contains).toArray(String[]::new))
+        List<String> words = Stream.of(text.toLowerCase(Locale.ROOT).split("\\s+")).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        Tuple params = Tuple.tuple();
+        for (int i = 0; i < INDEXED_WORDS; i++) {
+            params.addString(contains(words.get(i < words.size() ? i : 0)));
+        }
+        params.addArrayOfString(words.stream().map(CoinCatalog::contains).toArray(String[]::new))
                 .addInteger(asInteger(text)).addInteger(limit);
         return pool.preparedQuery(SEARCH).execute(params).map(CoinCatalog::coins);
     }

@@ -5,11 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulliontracker.testing.Api;
 import io.bulliontracker.testing.PgWireProxy;
 import io.bulliontracker.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -78,6 +83,26 @@ class CoinSearchTests {
         List<String> statements = proxy.statements();
         assertEquals(2, statements.size(), () -> "statements: " + statements);
         assertEquals(1, statements.stream().distinct().count(), "the same statement text for 1 and 14 words");
+    }
+
+    @Test
+    void theWordsAreLookedUpInTheTrigramIndexAndTheNumberInItsOwn() throws Exception {
+        // The test table is small enough for a sequential scan to win; forbidding it shows what the
+        // statement lets the planner use, which is what matters on the real catalog.
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = TestData.connect(); Statement s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            s.execute("PREPARE search_plan AS " + CoinCatalog.SEARCH);
+            try (ResultSet rows = s.executeQuery("EXPLAIN EXECUTE search_plan('%morgan%', '%dollar%', '%1921%', "
+                    + "'%morgan%', ARRAY['%morgan%', '%dollar%', '%1921%', '%d%', '%cc%'], 1921, 20)")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        assertTrue(plan.toString().contains("Bitmap Index Scan on coin_references_search_idx"), plan.toString());
+        assertTrue(plan.toString().contains("Bitmap Index Scan on coin_references_year_idx"), plan.toString());
+        assertFalse(plan.toString().contains("Seq Scan"), plan.toString());
     }
 
     @Test
