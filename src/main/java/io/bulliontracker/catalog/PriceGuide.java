@@ -3,6 +3,7 @@ package io.bulliontracker.catalog;
 import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -131,7 +132,10 @@ public class PriceGuide {
                     return pcgsById;
                 });
         return Uni.combine().all().unis(known, grades.codes()).asTuple()
-                .flatMap(both -> write(checked(rows, reasons, both.getItem1(), both.getItem2()), expired));
+                // Checking 100,000 rows is CPU work: off the event loop that delivered the coins.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(both -> checked(rows, reasons, both.getItem1(), both.getItem2()))
+                .flatMap(valid -> write(valid, expired));
     }
 
     /**
