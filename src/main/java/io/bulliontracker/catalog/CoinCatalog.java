@@ -1,5 +1,6 @@
 package io.bulliontracker.catalog;
 
+import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,16 +8,22 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /** The coin references: set-based upsert, search, lookup. */
 @ApplicationScoped
 public class CoinCatalog {
+
+    static final int MAX_COINS = 10_000;
 
     static final String COLUMNS = "id, pcgs_number, ngc_number, year, mint_mark, denomination, series, variety, metal, "
             + "weight_oz, fineness, mintage, full_name";
@@ -38,28 +45,81 @@ public class CoinCatalog {
             RETURNING id, pcgs_number, (xmax = 0) AS created
             """;
 
-    static final String BY_PCGS_NUMBER = "SELECT " + COLUMNS + " FROM coin_references WHERE pcgs_number = $1";
-
-    /** The latest row per grade, in the grades' display order. */
-    static final String LATEST_PER_GRADE = """
-            SELECT latest.grade_code, latest.pcgs_price, latest.greysheet_price, latest.price_date
-            FROM (SELECT DISTINCT ON (grade_code) grade_code, pcgs_price, greysheet_price, price_date
-                  FROM price_guide WHERE coin_reference_id = $1
-                  ORDER BY grade_code, price_date DESC) AS latest
-            JOIN valid_grades g ON g.grade_code = latest.grade_code
-            ORDER BY g.display_order
+    /**
+     * The coin and the latest row per grade, in the grades' display order, in one statement: a row per
+     * priced grade, or one row with null prices for a coin without any.
+     */
+    static final String WITH_LATEST_PRICES = """
+            SELECT c.id, c.pcgs_number, c.ngc_number, c.year, c.mint_mark, c.denomination, c.series, c.variety,
+                   c.metal, c.weight_oz, c.fineness, c.mintage, c.full_name,
+                   latest.grade_code, latest.pcgs_price, latest.greysheet_price, latest.price_date
+            FROM coin_references c
+            LEFT JOIN LATERAL (
+                SELECT DISTINCT ON (p.grade_code) p.grade_code, p.pcgs_price, p.greysheet_price, p.price_date,
+                       g.display_order
+                FROM price_guide p JOIN valid_grades g ON g.grade_code = p.grade_code
+                WHERE p.coin_reference_id = c.id
+                ORDER BY p.grade_code, p.price_date DESC) AS latest ON true
+            WHERE c.pcgs_number = $1
+            ORDER BY latest.display_order
             """;
 
-    /** Words beyond this many add little to a search and would only grow the statement. */
-    static final int MAX_SEARCH_WORDS = 8;
+    /** How many words the trigram index looks up; every other word is checked on the rows it finds. */
+    static final int INDEXED_WORDS = 4;
+
+    /**
+     * Coins whose name and series together contain every word, or whose year or PCGS number equals a
+     * numeric query. The text is the same whatever the number of words, so it is prepared once: the
+     * trigram index on {@code lower(full_name || ' ' || series)} looks up the longest words ($1..$4, the
+     * ones with the most trigrams; fewer words repeat the longest), and {@code LIKE ALL} checks every word
+     * ($5). The numbers are a UNION rather than an OR, which would turn both lookups into a sequential scan.
+     */
+    static final String SEARCH = """
+            SELECT %1$s FROM coin_references
+            WHERE lower(full_name || ' ' || series) LIKE $1 AND lower(full_name || ' ' || series) LIKE $2
+              AND lower(full_name || ' ' || series) LIKE $3 AND lower(full_name || ' ' || series) LIKE $4
+              AND lower(full_name || ' ' || series) LIKE ALL ($5::text[])
+            UNION
+            SELECT %1$s FROM coin_references WHERE year = $6 OR pcgs_number = $6
+            ORDER BY full_name, pcgs_number
+            LIMIT $7
+            """.formatted(COLUMNS);
 
     private final Pool pool;
+    private final Validator validator;
 
-    public CoinCatalog(Pool pool) {
+    public CoinCatalog(Pool pool, Validator validator) {
         this.pool = pool;
+        this.validator = validator;
     }
 
-    /** {@code expired} turns true when the client was already told 503: then nothing commits. */
+    /**
+     * Checks a whole batch before anything is written: each coin's constraints (see {@link CoinInput}),
+     * and each PCGS number once. The 400 names the first bad rows by index.
+     */
+    public void validate(List<CoinInput> coins) {
+        RowErrors errors = new RowErrors();
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int i = 0; i < coins.size(); i++) {
+            CoinInput coin = coins.get(i);
+            String reason = coin == null ? "coin is null" : RowErrors.reason(validator.validate(coin));
+            if (reason == null) {
+                Integer earlier = seen.putIfAbsent(coin.pcgsNumber(), i);
+                if (earlier != null) {
+                    reason = "pcgsNumber " + coin.pcgsNumber() + " appears again (first at index " + earlier + ")";
+                }
+            }
+            if (reason != null) {
+                errors.add(i, reason);
+            }
+        }
+        errors.throwIfAny("coin");
+    }
+
+    /**
+     * Upserts a batch {@link #validate} accepted. {@code expired} turns true when the client was already
+     * told 503: then nothing commits.
+     */
     public Uni<CoinUpsertResult> upsert(List<CoinInput> coins, BooleanSupplier expired) {
         int n = coins.size();
         Integer[] pcgs = new Integer[n];
@@ -79,15 +139,15 @@ public class CoinCatalog {
             pcgs[i] = c.pcgsNumber();
             ngc[i] = c.ngcNumber();
             year[i] = c.year();
-            mintMark[i] = Inputs.trimmed(c.mintMark());
-            denomination[i] = Inputs.trimmed(c.denomination());
-            series[i] = Inputs.trimmed(c.series());
-            variety[i] = Inputs.trimmed(c.variety());
-            metal[i] = Inputs.trimmed(c.metal());
+            mintMark[i] = trimmed(c.mintMark());
+            denomination[i] = trimmed(c.denomination());
+            series[i] = trimmed(c.series());
+            variety[i] = trimmed(c.variety());
+            metal[i] = trimmed(c.metal());
             weight[i] = plain(c.weightOz());
             fineness[i] = plain(c.fineness());
             mintage[i] = c.mintage();
-            fullName[i] = Inputs.trimmed(c.fullName());
+            fullName[i] = trimmed(c.fullName());
         }
         Tuple params = Tuple.tuple().addArrayOfInteger(pcgs).addArrayOfInteger(ngc).addArrayOfInteger(year)
                 .addArrayOfString(mintMark).addArrayOfString(denomination).addArrayOfString(series)
@@ -119,45 +179,53 @@ public class CoinCatalog {
         return pool.preparedQuery(sql).execute(key).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
     }
 
-    public Uni<Coin> byPcgsNumber(int pcgsNumber) {
-        return pool.preparedQuery(BY_PCGS_NUMBER).execute(Tuple.of(pcgsNumber))
-                .map(rows -> rows.size() == 0 ? null : coin(rows.iterator().next()));
-    }
-
-    public Uni<List<Coin.LatestGradePrice>> latestPerGrade(String coinId) {
-        return pool.preparedQuery(LATEST_PER_GRADE).execute(Tuple.of(coinId)).map(rows -> {
+    /** The coin with its latest price per grade; a 404 when no coin has this PCGS number. */
+    public Uni<Coin> withLatestPrices(int pcgsNumber) {
+        return pool.preparedQuery(WITH_LATEST_PRICES).execute(Tuple.of(pcgsNumber)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ApiException.notFound("Coin");
+            }
+            Coin coin = null;
             List<Coin.LatestGradePrice> prices = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                prices.add(new Coin.LatestGradePrice(row.getString(0), row.getBigDecimal(1), row.getBigDecimal(2),
-                        row.getLocalDate(3).toString()));
+                coin = coin != null ? coin : coin(row);
+                if (row.getString("grade_code") != null) {
+                    prices.add(new Coin.LatestGradePrice(row.getString("grade_code"), row.getBigDecimal("pcgs_price"),
+                            row.getBigDecimal("greysheet_price"), row.getLocalDate("price_date").toString()));
+                }
             }
-            return prices;
+            return coin.withPrices(prices);
         });
     }
 
     /**
-     * Coins whose name and series together contain every word (case-insensitive), or whose year or
-     * PCGS number equals a numeric query. The LIKE patterns are served by the trigram index on
-     * {@code lower(full_name || ' ' || series)}.
+     * Coins matching every word of {@code query} (case-insensitive substrings of name and series), or
+     * whose year or PCGS number equals it when it is a number. A blank query finds nothing, without
+     * asking the database.
      */
-    public Uni<List<Coin>> search(List<String> words, Integer number, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM coin_references WHERE (");
+    public Uni<List<Coin>> search(String query, int limit) {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> words = Stream.of(text.toLowerCase(Locale.ROOT).split("\\s+")).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
         Tuple params = Tuple.tuple();
-        for (int i = 0; i < words.size(); i++) {
-            if (i > 0) {
-                sql.append(" AND ");
-            }
-            params.addString("%" + escapeLike(words.get(i).toLowerCase()) + "%");
-            sql.append("lower(full_name || ' ' || series) LIKE $").append(params.size());
+        for (int i = 0; i < INDEXED_WORDS; i++) {
+            params.addString(contains(words.get(i < words.size() ? i : 0)));
         }
-        sql.append(')');
-        if (number != null) {
-            params.addInteger(number);
-            sql.append(" OR year = $").append(params.size()).append(" OR pcgs_number = $").append(params.size());
+        params.addArrayOfString(words.stream().map(CoinCatalog::contains).toArray(String[]::new))
+                .addInteger(asInteger(text)).addInteger(limit);
+        return pool.preparedQuery(SEARCH).execute(params).map(CoinCatalog::coins);
+    }
+
+    /** A query that is a positive int (a year or a PCGS number), else null. */
+    private static Integer asInteger(String query) {
+        if (!query.matches("\\d{1,10}")) {
+            return null;
         }
-        params.addInteger(limit);
-        sql.append(" ORDER BY full_name, pcgs_number LIMIT $").append(params.size());
-        return pool.preparedQuery(sql.toString()).execute(params).map(CoinCatalog::coins);
+        long value = Long.parseLong(query);
+        return value <= Integer.MAX_VALUE ? (int) value : null;
     }
 
     static List<Coin> coins(RowSet<Row> rows) {
@@ -176,8 +244,17 @@ public class CoinCatalog {
                 row.getString("full_name"), null);
     }
 
-    private static String escapeLike(String word) {
-        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** A LIKE pattern for text containing {@code word} literally ({@code %} and {@code _} included). */
+    private static String contains(String word) {
+        return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
     }
 
     private static String plain(BigDecimal value) {

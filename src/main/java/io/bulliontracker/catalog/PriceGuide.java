@@ -3,10 +3,13 @@ package io.bulliontracker.catalog;
 import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -21,8 +24,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Price-guide import and history. An import is checked whole (coins, grades, dates, prices, repeats)
- * before one set-based upsert writes it, so it is all or nothing in three statements whatever its size.
+ * Price-guide import and reads. An import is checked whole (constraints, coins, grades, dates, repeats)
+ * before one set-based upsert writes it, so it is all or nothing in two statements whatever its size.
  */
 @ApplicationScoped
 public class PriceGuide {
@@ -46,43 +49,75 @@ public class PriceGuide {
                 price_source = excluded.price_source
             """;
 
+    /**
+     * The coins named by id ($1) or PCGS number ($2), each with its rows in the range: one row per
+     * coin with null prices when it has none. Two coins come back when the two keys name different ones.
+     */
     static final String HISTORY = """
-            SELECT p.coin_reference_id, c.pcgs_number, p.grade_code, p.price_date, p.pcgs_price, p.greysheet_price,
-                   p.price_source
-            FROM price_guide p
-            JOIN coin_references c ON c.id = p.coin_reference_id
-            JOIN valid_grades g ON g.grade_code = p.grade_code
-            WHERE p.coin_reference_id = $1
-              AND ($2::text IS NULL OR p.grade_code = $2::text)
-              AND ($3::date IS NULL OR p.price_date >= $3::date)
-              AND ($4::date IS NULL OR p.price_date <= $4::date)
-            ORDER BY p.price_date, g.display_order
+            SELECT c.id, c.pcgs_number, p.grade_code, p.price_date, p.pcgs_price, p.greysheet_price, p.price_source
+            FROM coin_references c
+            LEFT JOIN (price_guide p JOIN valid_grades g ON g.grade_code = p.grade_code)
+                   ON p.coin_reference_id = c.id
+                  AND ($3::text IS NULL OR p.grade_code = $3::text)
+                  AND ($4::date IS NULL OR p.price_date >= $4::date)
+                  AND ($5::date IS NULL OR p.price_date <= $5::date)
+            WHERE c.id = $1 OR c.pcgs_number = $2
+            ORDER BY c.id, p.price_date, g.display_order
             """;
 
-    static final String COIN_BY_ID_OR_PCGS = "SELECT id FROM coin_references WHERE id = $1 OR pcgs_number = $2";
+    /**
+     * The coins named by id ($1) or PCGS number ($2), each with the latest row for grade $3 that has a
+     * price: PCGS, else greysheet (as performance prices it). The unique index on (coin, grade, date)
+     * answers it by reading backwards from the newest row.
+     */
+    static final String LATEST_PRICE = """
+            SELECT c.id, c.pcgs_number, latest.price, latest.price_date
+            FROM coin_references c
+            LEFT JOIN LATERAL (
+                SELECT coalesce(p.pcgs_price, p.greysheet_price) AS price, p.price_date
+                FROM price_guide p
+                WHERE p.coin_reference_id = c.id AND p.grade_code = $3
+                  AND (p.pcgs_price IS NOT NULL OR p.greysheet_price IS NOT NULL)
+                ORDER BY p.price_date DESC
+                LIMIT 1) AS latest ON true
+            WHERE c.id = $1 OR c.pcgs_number = $2
+            """;
 
     private final Pool pool;
     private final GradeCatalog grades;
+    private final Validator validator;
     private final Clock clock;
 
-    public PriceGuide(Pool pool, GradeCatalog grades, Clock clock) {
+    public PriceGuide(Pool pool, GradeCatalog grades, Validator validator, Clock clock) {
         this.pool = pool;
         this.grades = grades;
+        this.validator = validator;
         this.clock = clock;
     }
 
-    /** {@code problems}, when given, holds a reason per row found while parsing (CSV), or null. */
+    /**
+     * Checks every row, then writes them all in one statement, or writes nothing and answers 400 naming
+     * the first bad rows. {@code problems}, when given, holds a reason per row found while reading it
+     * (CSV), or null. {@code expired} turns true when the client was already told 503: then nothing commits.
+     */
     public Uni<Integer> importRows(List<PriceRowInput> rows, List<String> problems, BooleanSupplier expired) {
         if (rows == null || rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ApiException.invalidField("body", "must hold 1 to " + MAX_ROWS + " price rows");
         }
+        // Each row's constraints first: a row that breaks one is not looked up, nor is any arithmetic done on it.
+        String[] reasons = new String[rows.size()];
         Set<Integer> pcgsNumbers = new HashSet<>();
         Set<String> coinIds = new HashSet<>();
-        for (PriceRowInput row : rows) {
-            if (row != null && row.coinReferenceId() != null) {
+        for (int i = 0; i < rows.size(); i++) {
+            PriceRowInput row = rows.get(i);
+            reasons[i] = problems == null ? null : problems.get(i);
+            if (reasons[i] == null) {
+                reasons[i] = row == null ? "row is null" : RowErrors.reason(validator.validate(row));
+            }
+            if (reasons[i] == null && row.coinReferenceId() != null) {
                 coinIds.add(row.coinReferenceId());
             }
-            if (row != null && row.pcgsNumber() != null) {
+            if (reasons[i] == null && row.pcgsNumber() != null) {
                 pcgsNumbers.add(row.pcgsNumber());
             }
         }
@@ -97,10 +132,17 @@ public class PriceGuide {
                     return pcgsById;
                 });
         return Uni.combine().all().unis(known, grades.codes()).asTuple()
-                .flatMap(both -> write(checked(rows, problems, both.getItem1(), both.getItem2()), expired));
+                // Checking 100,000 rows is CPU work: off the event loop that delivered the coins.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(both -> checked(rows, reasons, both.getItem1(), both.getItem2()))
+                .flatMap(valid -> write(valid, expired));
     }
 
-    private ValidRows checked(List<PriceRowInput> rows, List<String> problems, Map<String, Integer> pcgsById,
+    /**
+     * Adds the rules that need the database (a known coin, a valid grade), dates and repeats to each
+     * row's constraint {@code reasons}; all bad rows are reported together.
+     */
+    private ValidRows checked(List<PriceRowInput> rows, String[] reasons, Map<String, Integer> pcgsById,
             Set<String> gradeCodes) {
         Map<Integer, String> idByPcgs = new HashMap<>();
         pcgsById.forEach((id, pcgs) -> idByPcgs.put(pcgs, id));
@@ -109,47 +151,28 @@ public class PriceGuide {
         ValidRows valid = new ValidRows(rows.size());
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
+            if (reasons[i] != null) {
+                errors.add(i, reasons[i]);
+                continue;
+            }
             PriceRowInput row = rows.get(i);
-            String problem = problems == null ? null : problems.get(i);
-            if (problem != null) {
-                errors.add(i, problem);
-                continue;
-            }
-            if (row == null) {
-                errors.add(i, "row is null");
-                continue;
-            }
             String coinId = row.coinReferenceId() != null ? row.coinReferenceId() : idByPcgs.get(row.pcgsNumber());
+            GradeCodes.GradeText grade = GradeCodes.normalise(row.gradeCode());
+            String gradeCode = grade == null || grade.estimated() ? null : grade.codeIn(gradeCodes);
+            LocalDate date = date(row.priceDate());
             String reason = null;
-            LocalDate date = null;
-            if (row.coinReferenceId() == null && row.pcgsNumber() == null) {
-                reason = "pcgsNumber or coinReferenceId is required";
-            } else if (coinId == null || !pcgsById.containsKey(coinId)) {
+            if (coinId == null || !pcgsById.containsKey(coinId)) {
                 reason = "unknown coin";
             } else if (row.pcgsNumber() != null && !row.pcgsNumber().equals(pcgsById.get(coinId))) {
                 reason = "pcgsNumber and coinReferenceId name different coins";
-            } else if (row.gradeCode() == null || !gradeCodes.contains(row.gradeCode())) {
+            } else if (gradeCode == null) {
                 reason = "gradeCode is not a valid grade";
-            } else if (row.pcgsPrice() == null && row.greysheetPrice() == null) {
-                reason = "at least one of pcgsPrice and greysheetPrice is required";
+            } else if (date == null) {
+                reason = "priceDate " + Limits.DATE;
+            } else if (date.isAfter(today)) {
+                reason = "priceDate is in the future";
             } else {
-                reason = Inputs.firstOf(Inputs.nonNegative("pcgsPrice", row.pcgsPrice()),
-                        Inputs.nonNegative("greysheetPrice", row.greysheetPrice()));
-            }
-            if (reason == null) {
-                try {
-                    date = row.priceDate() == null ? null : LocalDate.parse(row.priceDate());
-                } catch (DateTimeParseException e) {
-                    date = null;
-                }
-                if (date == null) {
-                    reason = "priceDate must be a date YYYY-MM-DD";
-                } else if (date.isAfter(today)) {
-                    reason = "priceDate is in the future";
-                }
-            }
-            if (reason == null) {
-                Integer earlier = seen.putIfAbsent(coinId + '|' + row.gradeCode() + '|' + date, i);
+                Integer earlier = seen.putIfAbsent(coinId + '|' + gradeCode + '|' + date, i);
                 if (earlier != null) {
                     reason = "same coin, grade and date as index " + earlier;
                 }
@@ -157,7 +180,7 @@ public class PriceGuide {
             if (reason != null) {
                 errors.add(i, reason);
             } else if (errors.isEmpty()) {
-                valid.add(coinId, row.gradeCode(), date, cents(row.pcgsPrice()), cents(row.greysheetPrice()));
+                valid.add(coinId, gradeCode, date, cents(row.pcgsPrice()), cents(row.greysheetPrice()));
             }
         }
         errors.throwIfAny("price row");
@@ -174,24 +197,70 @@ public class PriceGuide {
                 .flatMap(result -> DatabaseDeadline.unlessExpired(expired, result.rowCount())));
     }
 
+    /**
+     * A coin's rows, ascending by date, optionally of one grade and within [from, to]. 404 when the
+     * coin is unknown, 400 when the id and the PCGS number name different coins.
+     */
     public Uni<List<PriceGuideRow>> history(String coinReferenceId, Integer pcgsNumber, String gradeCode,
             LocalDate from, LocalDate to) {
-        return pool.preparedQuery(COIN_BY_ID_OR_PCGS).execute(Tuple.of(coinReferenceId, pcgsNumber))
-                .flatMap(coin -> {
-                    if (coin.size() == 0) {
-                        throw ApiException.notFound("Coin");
-                    }
-                    String coinId = coin.iterator().next().getString(0);
-                    return pool.preparedQuery(HISTORY).execute(Tuple.of(coinId, gradeCode, from, to));
-                })
+        return pool.preparedQuery(HISTORY).execute(Tuple.of(coinReferenceId, pcgsNumber, gradeCode, from, to))
                 .map(found -> {
+                    String coinId = theCoin(found, coinReferenceId, pcgsNumber);
                     List<PriceGuideRow> rows = new ArrayList<>(found.size());
                     for (Row r : found) {
-                        rows.add(new PriceGuideRow(r.getString(0), r.getInteger(1), r.getString(2),
-                                r.getLocalDate(3).toString(), r.getBigDecimal(4), r.getBigDecimal(5), r.getString(6)));
+                        if (r.getString("grade_code") != null && r.getString("id").equals(coinId)) {
+                            rows.add(new PriceGuideRow(r.getString("id"), r.getInteger("pcgs_number"),
+                                    r.getString("grade_code"), r.getLocalDate("price_date").toString(),
+                                    r.getBigDecimal("pcgs_price"), r.getBigDecimal("greysheet_price"),
+                                    r.getString("price_source")));
+                        }
                     }
                     return rows;
                 });
+    }
+
+    /**
+     * The latest priced row of a coin in one grade (the clients' price lookup), or null when it has
+     * none. 404 when the coin is unknown, 400 when the id and the PCGS number name different coins.
+     */
+    public Uni<LatestPrice> latest(String coinReferenceId, Integer pcgsNumber, String gradeCode) {
+        return pool.preparedQuery(LATEST_PRICE).execute(Tuple.of(coinReferenceId, pcgsNumber, gradeCode))
+                .map(found -> {
+                    theCoin(found, coinReferenceId, pcgsNumber);
+                    Row row = found.iterator().next();
+                    BigDecimal price = row.getBigDecimal("price");
+                    return price == null ? null : new LatestPrice(price, row.getLocalDate("price_date").toString());
+                });
+    }
+
+    /**
+     * The one coin that rows of {@link #HISTORY} or {@link #LATEST_PRICE} belong to, checking that
+     * both keys, when both are given, name it.
+     */
+    private static String theCoin(RowSet<Row> found, String coinReferenceId, Integer pcgsNumber) {
+        Map<String, Integer> coins = new HashMap<>();
+        for (Row r : found) {
+            coins.put(r.getString("id"), r.getInteger("pcgs_number"));
+        }
+        if (coins.size() > 1) {
+            throw ApiException.invalidField("pcgsNumber", "pcgsNumber and coinReferenceId name different coins");
+        }
+        // None found, or only one of two keys names this coin and the other names nothing.
+        Map.Entry<String, Integer> coin = coins.entrySet().stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("Coin"));
+        if ((coinReferenceId != null && !coin.getKey().equals(coinReferenceId))
+                || (pcgsNumber != null && !coin.getValue().equals(pcgsNumber))) {
+            throw ApiException.notFound("Coin");
+        }
+        return coin.getKey();
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String cents(BigDecimal price) {
@@ -223,3 +292,4 @@ public class PriceGuide {
         }
     }
 }
+

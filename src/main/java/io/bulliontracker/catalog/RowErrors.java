@@ -1,10 +1,14 @@
 package io.bulliontracker.catalog;
 
 import io.bulliontracker.common.ApiException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.AssertTrue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Collects what is wrong with the rows of a bulk write, so that the whole batch is checked before
@@ -41,5 +45,22 @@ final class RowErrors {
         Map<String, Object> head = first.get(0);
         throw new ApiException(400, total + " invalid " + what + (total == 1 ? "" : "s") + "; first at index "
                 + head.get("index") + ": " + head.get("reason") + ". Nothing was written.", details);
+    }
+
+    /**
+     * One row's Bean Validation failures as one reason ("denomination is required; fullName is
+     * required"), by field name for a stable answer; null when there are none. A cross-field rule
+     * ({@code @AssertTrue}) names its fields in its own message.
+     */
+    static <T> String reason(Set<ConstraintViolation<T>> violations) {
+        if (violations.isEmpty()) {
+            return null;
+        }
+        return violations.stream()
+                .map(v -> v.getConstraintDescriptor().getAnnotation() instanceof AssertTrue
+                        ? v.getMessage() : v.getPropertyPath() + " " + v.getMessage())
+                .sorted()
+                .distinct()
+                .collect(Collectors.joining("; "));
     }
 }

@@ -41,6 +41,7 @@ class CatalogResourceTests {
     @Test
     void gradesAreTheFortyOnePcgsCodesInDisplayOrder() {
         Api.asUser(TestData.newUser()).get("/api/grades").then().statusCode(200)
+                .body("keySet()", contains("data"))
                 .body("data", hasSize(41))
                 .body("data[0].gradeCode", equalTo("PO01"))
                 .body("data[0].numericValue", equalTo(1))
@@ -105,7 +106,7 @@ class CatalogResourceTests {
                 .body("success", equalTo(false));
         Api.asUser("plain-user").contentType("application/json").body("[]").post("/api/coins/price-guide").then()
                 .statusCode(403);
-        Api.asUser("plain-user").contentType("text/csv").body(CsvPriceRows.HEADER + "\n").post("/api/coins/price-guide")
+        Api.asUser("plain-user").contentType("text/csv").body(PriceGuideCsv.HEADER + "\n").post("/api/coins/price-guide")
                 .then().statusCode(403);
         Api.anonymous().contentType("application/json").body(body).post("/api/coins").then().statusCode(401);
     }
@@ -119,29 +120,26 @@ class CatalogResourceTests {
         upsertCoin(TestData.nextPcgsNumber(), "1910 " + tag + " Dollar", "Morgan");
 
         Api.asUser("u").queryParam("q", tag.toUpperCase() + " lincoln  cent").get("/api/coins/search").then()
-                .statusCode(200).body("data", hasSize(2))
-                .body("data.fullName", contains("1909-S VDB " + tag + " Cent", "1910 " + tag + " Cent"));
+                .statusCode(200).body("", hasSize(2))
+                .body("fullName", contains("1909-S VDB " + tag + " Cent", "1910 " + tag + " Cent"));
         Api.asUser("u").queryParam("q", tag + " vdb").get("/api/coins/search").then().statusCode(200)
-                .body("data", hasSize(1)).body("data[0].pcgsNumber", equalTo(vdb));
+                .body("", hasSize(1)).body("[0].pcgsNumber", equalTo(vdb));
         Api.asUser("u").queryParam("q", String.valueOf(vdb)).get("/api/coins/search").then().statusCode(200)
-                .body("data.pcgsNumber", contains(vdb));
+                .body("pcgsNumber", contains(vdb));
         Api.asUser("u").queryParam("q", tag).queryParam("limit", 1).get("/api/coins/search").then().statusCode(200)
-                .body("data", hasSize(1));
+                .body("", hasSize(1));
         Api.asUser("u").queryParam("q", "100%_" + tag).get("/api/coins/search").then().statusCode(200)
-                .body("data", hasSize(0));
+                .body("", hasSize(0));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "  ", "x|0", "x|101", "x|ten", "x|"})
-    void badSearchesAreRefused(String query) {
+    @ValueSource(strings = {"x|0", "x|-1", "x|ten", "x|1e2", "x|1.5", "x| 5"})
+    void badSearchLimitsAreRefused(String query) {
         String[] parts = query.split("\\|", -1);
-        var request = Api.asUser("u").queryParam("q", parts[0]);
-        if (parts.length > 1) {
-            request = request.queryParam("limit", parts[1]);
-        }
-        request.get("/api/coins/search").then().statusCode(400).body("success", equalTo(false))
-                .body("details.field", equalTo(parts.length > 1 ? "limit" : "q"));
-        Api.asUser("u").get("/api/coins/search").then().statusCode(400).body("details.field", equalTo("q"));
+        Api.asUser("u").queryParam("q", parts[0]).queryParam("limit", parts[1]).get("/api/coins/search").then()
+                .statusCode(400).body("success", equalTo(false))
+                .body("details.field", equalTo("limit"))
+                .body("error", equalTo("Invalid limit: must be a positive integer (values over 100 count as 100)"));
     }
 
     @Test
@@ -164,9 +162,10 @@ class CatalogResourceTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"999999999", "abc", "-1", "12.5", "0x10"})
+    @ValueSource(strings = {"999999999", "abc", "-1", "0", "12.5", "0x10", "2147483648", "99999999999", "%EF%BC%91"})
     void unknownCoinIsNotFound(String pcgs) {
-        Api.asUser("u").get("/api/coins/" + pcgs).then().statusCode(404).body("success", equalTo(false));
+        Api.asUser("u").urlEncodingEnabled(false).get("/api/coins/" + pcgs).then().statusCode(404)
+                .body("success", equalTo(false)).body("error", equalTo("Coin not found"));
     }
 
     @Test
@@ -208,7 +207,7 @@ class CatalogResourceTests {
     void priceGuideImportAcceptsCsv() {
         int pcgs = TestData.nextPcgsNumber();
         String coin = upsertCoin(pcgs, "CSV coin", "S");
-        String csv = CsvPriceRows.HEADER + "\r\n"
+        String csv = PriceGuideCsv.HEADER + "\r\n"
                 + pcgs + ",VF20," + TestData.daysAgo(2) + ",12.50,\r\n"
                 + pcgs + ",VF20," + TestData.daysAgo(1) + ",,11.00\r\n";
         Api.asAdmin(ADMIN).contentType("text/csv").body(csv).post("/api/coins/price-guide").then().statusCode(200)
@@ -248,7 +247,7 @@ class CatalogResourceTests {
     void csvWithABadRowOrHeaderWritesNothing() {
         int pcgs = TestData.nextPcgsNumber();
         String coin = upsertCoin(pcgs, "CSV all or nothing", "S");
-        String csv = CsvPriceRows.HEADER + "\n" + pcgs + ",MS60," + TestData.daysAgo(1) + ",10,\n" + pcgs + ",MS61,2024-01-01,ten,\n";
+        String csv = PriceGuideCsv.HEADER + "\n" + pcgs + ",MS60," + TestData.daysAgo(1) + ",10,\n" + pcgs + ",MS61,2024-01-01,ten,\n";
         Api.asAdmin(ADMIN).contentType("text/csv").body(csv).post("/api/coins/price-guide").then().statusCode(400)
                 .body("details.rows[0].index", equalTo(1))
                 .body("details.rows[0].reason", containsString("pcgsPrice"));
@@ -264,6 +263,11 @@ class CatalogResourceTests {
         Api.asUser("u").queryParam("coinReferenceId", "nope").get("/api/coins/price-guide").then().statusCode(404);
         Api.asUser("u").queryParam("pcgsNumber", 1).queryParam("from", "yesterday").get("/api/coins/price-guide").then()
                 .statusCode(400).body("details.field", equalTo("from"));
+        for (String bad : List.of("abc", "0", "-5", "2147483648", "1e3", "99999999999999999999")) {
+            Api.asUser("u").queryParam("pcgsNumber", bad).get("/api/coins/price-guide").then().statusCode(400)
+                    .body("error", equalTo("Invalid pcgsNumber: must be an integer from 1 to 2147483647"))
+                    .body("details.field", equalTo("pcgsNumber"));
+        }
     }
 
     @Test
