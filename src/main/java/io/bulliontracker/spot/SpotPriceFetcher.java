@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ public class SpotPriceFetcher {
     /** The advisory-lock key of this job (any bigint no other job of this database uses). */
     static final long LOCK_KEY = 0x5350_4f54_4645_5443L;
     static final String SOURCE = "metalpriceapi";
+
+    private static final Duration NOT_READY_FIRST_WAIT = Duration.ofSeconds(1);
+    private static final Duration NOT_READY_MAX_WAIT = Duration.ofSeconds(30);
 
     /** Rates outside these give prices outside 0.01 .. 9,999,999,999.99 (checked exactly after dividing). */
     private static final BigDecimal MIN_RATE = new BigDecimal("1e-10");
@@ -73,11 +77,22 @@ public class SpotPriceFetcher {
         this.clock = clock;
     }
 
-    /** Non-blocking: runs on the event loop, so a slow provider never holds a worker thread. */
+    /**
+     * Non-blocking: runs on the event loop, so a slow provider never holds a worker thread. The first run
+     * comes at start-up, usually before the schema is migrated (or while the database is still away): it
+     * waits for the migration rather than leave the service without prices until the next hour.
+     */
     @Scheduled(identity = "spot-price-fetch", every = "${bullion.spot.fetch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return fetch()
+        return Uni.createFrom().deferred(this::fetch)
+                .invoke(outcome -> {
+                    if (outcome.status() == FetchOutcome.Status.NOT_READY) {
+                        throw new SchemaNotReady();
+                    }
+                })
+                .onFailure(SchemaNotReady.class).retry().withBackOff(NOT_READY_FIRST_WAIT, NOT_READY_MAX_WAIT)
+                .indefinitely()
                 .invoke(outcome -> {
                     if (outcome.status() == FetchOutcome.Status.PROVIDER_FAILED) {
                         LOG.warnf("Spot-price fetch stored nothing: %s", outcome.detail());
@@ -186,5 +201,12 @@ public class SpotPriceFetcher {
 
     static BigDecimal pricePerOunce(BigDecimal rate) {
         return BigDecimal.ONE.divide(rate, MathContext.DECIMAL128).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The scheduled run's signal to wait and try again once the schema is migrated. */
+    private static final class SchemaNotReady extends RuntimeException {
+        SchemaNotReady() {
+            super("schema not migrated yet", null, false, false);
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.bulliontracker.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpotPriceResourceTests {
 
     private static final String ADMIN = "spot-admin";
+
+    @Inject
+    SpotPriceFetcher fetcher;
 
     @BeforeEach
     void emptySpotTable() {
@@ -124,6 +128,16 @@ class SpotPriceResourceTests {
             List<String> statements = proxy.statements();
             assertEquals(1, statements.size(), () -> path + ": " + statements);
         }
+    }
+
+    @Test
+    void theFetchIsOffWithoutAProviderKey() {
+        PgWireProxy proxy = PgWireProxy.current();
+        proxy.resetStatements();
+        FetchOutcome outcome = fetcher.fetch().await().atMost(Duration.ofSeconds(5));
+        assertEquals(FetchOutcome.Status.OFF, outcome.status());
+        assertEquals(List.of(), proxy.statements());
+        assertEquals(0, SpotRows.count());
     }
 
     // ---- GET /api/prices/history ----
