@@ -66,8 +66,8 @@ public class SpotPriceResource {
         }
         SpotMetal spotMetal = SpotMetal.named(metal).orElseThrow(() -> ApiException.invalidField("metal",
                 "must be one of " + String.join(", ", SpotMetal.NAMES)));
-        LocalDate end = endDate == null ? LocalDate.now(clock) : QueryParams.date("endDate", endDate);
-        LocalDate start = startDate == null ? end.minusDays(DEFAULT_HISTORY_DAYS) : QueryParams.date("startDate", startDate);
+        LocalDate end = endDate == null ? LocalDate.now(clock) : day("endDate", endDate);
+        LocalDate start = startDate == null ? end.minusDays(DEFAULT_HISTORY_DAYS) : day("startDate", startDate);
         if (start.isAfter(end)) {
             throw ApiException.invalidField("startDate", "must not be after endDate");
         }
@@ -75,6 +75,16 @@ public class SpotPriceResource {
             throw ApiException.invalidField("startDate", "the range may span at most " + MAX_HISTORY_YEARS + " years");
         }
         return deadline.bound(prices.history(spotMetal, start, end)).map(Envelope::of);
+    }
+
+    /** A date PostgreSQL can hold and the range arithmetic cannot overflow ({@code +999999999-12-31} parses). */
+    private static LocalDate day(String name, String raw) {
+        LocalDate day = QueryParams.date(name, raw);
+        if (day.getYear() < SpotPriceImport.EARLIEST_YEAR || day.getYear() > 9999) {
+            throw ApiException.invalidField(name, "must be a date from " + SpotPriceImport.EARLIEST_YEAR
+                    + "-01-01 to 9999-12-31");
+        }
+        return day;
     }
 
     @GET

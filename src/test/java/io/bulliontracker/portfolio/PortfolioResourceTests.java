@@ -351,6 +351,25 @@ class PortfolioResourceTests {
         }
     }
 
+    @Test
+    void aDatabaseThatIsAwayIsAFast503WithRetryAfter() {
+        String user = collection(TestData.newUser());
+        PgWireProxy proxy = PgWireProxy.current();
+        proxy.refuseConnections(true);
+        try {
+            for (String path : ROUTES) {
+                long started = System.nanoTime();
+                Api.asUser(user).get(path).then().statusCode(503).header("Retry-After", "5")
+                        .body("success", equalTo(false));
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(millis < 4_000, path + " took " + millis + " ms");
+            }
+        } finally {
+            proxy.refuseConnections(false);
+        }
+        get(user, "/api/portfolio/summary").body("data.totalItems", equalTo(9));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {5, 500})
     void eachRouteIsOneStatementWhateverTheCollectionSize(int items) {

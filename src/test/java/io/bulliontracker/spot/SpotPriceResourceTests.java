@@ -181,7 +181,8 @@ class SpotPriceResourceTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"startDate=2024-03-01", "metal=", "metal=copper", "metal=GOLD", "metal=gold&startDate=2024-13-01",
-            "metal=gold&endDate=yesterday", "metal=gold&startDate=2024-03-02&endDate=2024-03-01", "metal=gold&startDate="})
+            "metal=gold&endDate=yesterday", "metal=gold&startDate=2024-03-02&endDate=2024-03-01", "metal=gold&startDate=",
+            "metal=gold&startDate=%2B999999999-12-01&endDate=%2B999999999-12-31", "metal=gold&startDate=0001-01-01&endDate=0001-01-02"})
     void historyRefusesBadParameters(String query) {
         Api.anonymous().get("/api/prices/history?" + query).then().statusCode(400)
                 .body("success", equalTo(false))
@@ -385,6 +386,21 @@ class SpotPriceResourceTests {
     void csvWithoutHeaderRowsOrClosingQuoteIsRefused(String csv) {
         importCsv(csv).statusCode(400).body("success", equalTo(false));
         assertEquals(0, SpotRows.count());
+    }
+
+    @Test
+    void aDatabaseThatIsAwayIsA503AndTheImportWritesNothing() {
+        PgWireProxy proxy = PgWireProxy.current();
+        proxy.refuseConnections(true);
+        try {
+            Api.anonymous().get("/api/prices").then().statusCode(503).header("Retry-After", "5")
+                    .body("success", equalTo(false));
+            importJson("[{\"metal\": \"gold\", \"pricePerOz\": 2650}]").statusCode(503).header("Retry-After", "5");
+        } finally {
+            proxy.refuseConnections(false);
+        }
+        assertEquals(0, SpotRows.count());
+        Api.anonymous().get("/api/prices").then().statusCode(200);
     }
 
     @Test
