@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.comparesEqualTo;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -327,6 +328,18 @@ class SpotPriceResourceTests {
                 .body("details.rows[8].reason", equalTo("pricePerOz is required"))
                 .body("details.rows[9].reason", equalTo("row is null"))
                 .body("details.rows[10].reason", containsString("at least 0.01"));
+        assertEquals(0, SpotRows.count());
+    }
+
+    @Test
+    void aPriceWithTooManyDigitsIsRefusedBeforeAnyArithmetic() {
+        importJson("[{\"metal\": \"gold\", \"pricePerOz\": 1e-20000}, {\"metal\": \"gold\", \"pricePerOz\": 1234567890123.5},"
+                + " {\"metal\": \"gold\", \"pricePerOz\": 2650.1234567890123}]")
+                .statusCode(400)
+                .body("details.rows.index", contains(0, 1, 2))
+                .body("details.rows.reason", everyItem(containsString("at most 12 digits")));
+        importCsv("metal,pricePerOz,observedAt\ngold,1e-20000,\n").statusCode(400)
+                .body("details.rows[0].reason", containsString("at most 12 digits"));
         assertEquals(0, SpotRows.count());
     }
 
