@@ -3,26 +3,26 @@ package io.bulliontracker.spot;
 import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.DatabaseDeadline;
 import io.bulliontracker.common.Envelope;
-import io.bulliontracker.common.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * Spot prices. Query parameters are read as text, like the other routes', so that a present but empty
- * value ({@code ?days=}) is a 400 rather than the default. The reads are public market data (the mobile client calls them without a token, and an
+ * Spot prices. The reads are public market data (the mobile client calls them without a token, and an
  * Authorization header is not looked at); the import is for admins.
  */
 @Path("/api/prices")
@@ -57,17 +57,15 @@ public class SpotPriceResource {
     @GET
     @Path("history")
     @PermitAll
-    public Uni<Envelope<List<SpotPricePoint>>> history(@Context UriInfo uri) {
-        String metal = QueryParams.raw(uri, "metal");
-        String startDate = QueryParams.raw(uri, "startDate");
-        String endDate = QueryParams.raw(uri, "endDate");
+    public Uni<Envelope<List<SpotPricePoint>>> history(@RestQuery("metal") String metal,
+            @RestQuery("startDate") LocalDate startDate, @RestQuery("endDate") LocalDate endDate) {
         if (metal == null || metal.isBlank()) {
             throw ApiException.invalidField("metal", "is required: one of " + String.join(", ", SpotMetal.NAMES));
         }
         SpotMetal spotMetal = SpotMetal.named(metal).orElseThrow(() -> ApiException.invalidField("metal",
                 "must be one of " + String.join(", ", SpotMetal.NAMES)));
-        LocalDate end = endDate == null ? LocalDate.now(clock) : day("endDate", endDate);
-        LocalDate start = startDate == null ? end.minusDays(DEFAULT_HISTORY_DAYS) : day("startDate", startDate);
+        LocalDate end = endDate == null ? LocalDate.now(clock) : inRange("endDate", endDate);
+        LocalDate start = startDate == null ? end.minusDays(DEFAULT_HISTORY_DAYS) : inRange("startDate", startDate);
         if (start.isAfter(end)) {
             throw ApiException.invalidField("startDate", "must not be after endDate");
         }
@@ -78,8 +76,7 @@ public class SpotPriceResource {
     }
 
     /** A date PostgreSQL can hold and the range arithmetic cannot overflow ({@code +999999999-12-31} parses). */
-    private static LocalDate day(String name, String raw) {
-        LocalDate day = QueryParams.date(name, raw);
+    private static LocalDate inRange(String name, LocalDate day) {
         if (day.getYear() < SpotPriceImport.EARLIEST_YEAR || day.getYear() > 9999) {
             throw ApiException.invalidField(name, "must be a date from " + SpotPriceImport.EARLIEST_YEAR
                     + "-01-01 to 9999-12-31");
@@ -90,9 +87,10 @@ public class SpotPriceResource {
     @GET
     @Path("performance")
     @PermitAll
-    public Uni<Envelope<MetalPerformanceReport>> performance(@Context UriInfo uri) {
-        int periodDays = QueryParams.intInRange("days", QueryParams.raw(uri, "days"), 30, 1, 3650);
-        return deadline.bound(prices.performance(periodDays)).map(Envelope::of);
+    public Uni<Envelope<MetalPerformanceReport>> performance(
+            @RestQuery("days") @DefaultValue("30") @Min(value = 1, message = "must be an integer from 1 to 3650")
+            @Max(value = 3650, message = "must be an integer from 1 to 3650") int days) {
+        return deadline.bound(prices.performance(days)).map(Envelope::of);
     }
 
     @POST

@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.bulliontracker.common.BullionConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -122,7 +125,10 @@ class KubernetesManifestIT {
         assertEquals(3, c.at("/livenessProbe/failureThreshold").asInt());
         assertEquals(2 * 60, c.at("/startupProbe/periodSeconds").asInt() * c.at("/startupProbe/failureThreshold").asInt());
         // The readiness check bounds its database round trip (1500ms), so it answers within the probe's timeout.
-        Duration healthBound = DurationConverter.parseDuration(config.getProperty("bullion.health.db-timeout"));
+        Duration healthBound = new SmallRyeConfigBuilder().withMapping(BullionConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(config, "application.properties"))
+                .build().getConfigMapping(BullionConfig.class).health().dbTimeout();
         assertTrue(healthBound.toMillis() < c.at("/readinessProbe/timeoutSeconds").asLong() * 1000,
                 "readiness answers in " + healthBound.toMillis() + " ms, the probe waits " + c.at("/readinessProbe/timeoutSeconds"));
     }
