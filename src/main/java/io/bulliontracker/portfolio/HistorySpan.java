@@ -30,6 +30,9 @@ record HistorySpan(LocalDate start, LocalDate end) {
             return new HistorySpan(today.minusDays(days), today);
         }
         requireFourDigitYear("startDate", startDate);
+        if (endDate == null && startDate.isAfter(today)) {
+            throw ApiException.invalidField("startDate", "must not be after today (the default endDate)");
+        }
         LocalDate end = endDate == null ? today : requireFourDigitYear("endDate", endDate);
         if (end.isBefore(startDate)) {
             throw ApiException.invalidField("endDate", "must not be before startDate");

@@ -80,10 +80,16 @@ class HistorySpanTests {
     }
 
     @Test
+    void datesAfterTodayAreAllowedWhenBothAreGiven() {
+        // A client whose local date is ahead of UTC may ask for "its" today.
+        assertEquals(2, HistorySpan.of(30, TODAY, TODAY.plusDays(1), TODAY).points().size());
+    }
+
+    @Test
     void refusesWhatTheContractDoesNotAllow() {
         assertRefused("endDate", "must not be before startDate",
                 () -> HistorySpan.of(30, date("2025-02-01"), date("2025-01-31"), TODAY));
-        assertRefused("endDate", "must not be before startDate",
+        assertRefused("startDate", "must not be after today (the default endDate)",
                 () -> HistorySpan.of(30, TODAY.plusDays(1), null, TODAY));
         assertRefused("startDate", "is required with endDate", () -> HistorySpan.of(30, null, date("2025-01-31"), TODAY));
         assertRefused("startDate", "must be a date YYYY-MM-DD",
