@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,11 @@ class CollectionRulesTests {
 
     private static final String BULLION = "{\"category\": \"BULLION\", \"type\": \"itemized\", \"metal\": \"gold\", "
             + "\"bookValueType\": \"spot_premium\", \"weightOz\": 1, \"title\": \"Eagle\"";
+
+    @BeforeEach
+    void warmUp() {
+        CollectionFixtures.warmUp();
+    }
 
     private static BigDecimal dec(String value) {
         return new BigDecimal(value);

@@ -28,15 +28,10 @@ class CollectionStatementTests {
     private static final String BULLION = "{\"category\": \"BULLION\", \"type\": \"bulk\", \"metal\": \"silver\", "
             + "\"bookValueType\": \"spot_premium\", \"weightOz\": 1";
 
-    private static boolean warm;
-
-    /** The grade codes are read once per process: a first graded write here, so every count below is steady. */
+    /** The grade codes are read once per process: after a first graded write, every count below is steady. */
     @BeforeEach
-    void warmGradeCodes() {
-        if (!warm) {
-            createId(TestData.newUser(), coinItem(CollectionFixtures.morgan(), "\"grade\": \"MS65\""));
-            warm = true;
-        }
+    void warmUp() {
+        CollectionFixtures.warmUp();
     }
 
     private static List<String> statementsOf(Runnable request) {

@@ -30,6 +30,7 @@ class ConcurrentUpdateTests {
     /** One update and one sync alone first: the trials race each other, not the application's warm-up. */
     @BeforeEach
     void warmUp() {
+        CollectionFixtures.warmUp();
         String user = TestData.newUser();
         String coin = TestData.coin("Warm-up coin");
         TestData.price(coin, "MS65", TestData.today(), "1.00", null);

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,11 @@ class SmallPoolTests {
     @TestHTTPResource("/")
     URI base;
 
+    @BeforeEach
+    void warmUp() {
+        CollectionFixtures.warmUp();
+    }
+
     @Test
     void fiftyConcurrentEditsOfCoinItemsAllSucceedOnFourConnections() {
         String user = TestData.newUser();
@@ -51,8 +57,6 @@ class SmallPoolTests {
         for (int i = 0; i < EDITS; i++) {
             ids.add(createId(user, coinItem(CollectionFixtures.morgan(), "\"grade\": \"MS6" + (i % 10) + "\"")));
         }
-        // A first edit alone, so that the concurrent ones do not also pay for the application's warm-up.
-        CollectionFixtures.put(user, ids.get(0), "{\"notes\": \"warm\"}").statusCode(200);
         // The web client's edit: weightOz (touches the metal content, so the coin is read), a blank title
         // (built from the coin), images replaced.
         ConcurrentRequests edits = new ConcurrentRequests(base, user);
