@@ -68,7 +68,8 @@ public class CollectionResource {
     @Operation(summary = "Add an item",
             description = "Required: category, bookValueType, metal (a NUMISMATIC item with a coin defaults to the coin's metal). "
                     + "Coin items get their metal content from the coin (or the US coinage table) and, without a title, a built one.")
-    @APIResponse(responseCode = "201", description = "The stored item; Location names it")
+    @APIResponse(responseCode = "201", description = "The stored item; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EnvelopeItemView")))
     @APIResponse(responseCode = "400", description = "A field breaks a rule: details name it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     public Uni<RestResponse<Envelope<ItemView>>> create(
