@@ -69,6 +69,17 @@ class CollectionRulesTests {
     }
 
     @Test
+    void putAndTheHistoryLimitNeedAToken() {
+        String user = TestData.newUser();
+        String id = createId(user, BULLION + "}");
+        Api.anonymous().contentType("application/json").body("{\"title\": \"x\"}").put("/api/collection/" + id).then()
+                .statusCode(401).body("success", equalTo(false));
+        Api.anonymous().queryParam("limit", 30).get("/api/collection/" + id + "/history").then().statusCode(401)
+                .body("success", equalTo(false));
+        get(user, id).body("data.title", equalTo("Eagle"));
+    }
+
+    @Test
     void nullClearsAnOptionalFieldAndRefusesARequiredOne() {
         String user = TestData.newUser();
         String id = createId(user, BULLION + ", \"notes\": \"n\", \"purchasePrice\": 10, \"premiumPercent\": 5}");
