@@ -126,8 +126,8 @@ final class ItemRules {
     /**
      * A grade that equals a code once case and spaces are ignored is that code ({@code ms 65} is
      * {@code MS65}); other text (users write {@code MS65+}, {@code PR69DCAM}) is kept as typed. The
-     * catalog's own normaliser implements the same rule; this one stays private to the collection
-     * until the catalog's lands (see the task notes).
+     * catalog applies the same rule to the clients' price-guide reads; once it offers the rule as a
+     * public helper, this copy should give way to it.
      */
     static String normaliseGrade(String text, Set<String> codes) {
         String key = text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
