@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 
 /** Items are always read through their owner: another user's item is indistinguishable from none. */
@@ -17,6 +18,18 @@ public class CollectionItemRepository implements PanacheRepositoryBase<Collectio
 
     public Uni<CollectionItem> findOwned(String userId, String id) {
         return find("id = ?1 and userId = ?2", id, userId).firstResult();
+    }
+
+    /**
+     * The owned item, its row locked until the transaction ends. An update reads, merges and writes
+     * the whole row; without the lock two concurrent updates of different fields would each write back
+     * the other's old values (a lost update), and an update racing a sync would write back the
+     * numismatic value the sync replaced. The sync locks the same rows (FOR UPDATE, in id order), so
+     * whichever comes second waits and then reads what the first committed. One row per request: no
+     * lock order to get wrong, no deadlock with the sync.
+     */
+    public Uni<CollectionItem> lockOwned(String userId, String id) {
+        return find("id = ?1 and userId = ?2", id, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public Uni<List<CollectionItem>> listAll(String userId) {

@@ -3,111 +3,138 @@ package io.bulliontracker.collection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bulliontracker.catalog.CoinCatalog;
-import io.bulliontracker.catalog.GradeCatalog;
 import io.bulliontracker.common.ApiException;
-import io.bulliontracker.common.Envelope;
 import io.bulliontracker.common.DatabaseDeadline;
+import io.bulliontracker.common.Envelope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.metadata.PropertyDescriptor;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
+/**
+ * The collection's reads and writes. Each request runs on one Hibernate Reactive session (and, for a
+ * write, one transaction): entity queries and the collection's own SQL ({@link ItemQueries}) share
+ * its single connection.
+ */
 @ApplicationScoped
 public class CollectionService {
 
-    static final String VALUE_HISTORY = """
-            SELECT h.price_date, h.value, h.value_type, h.source
-            FROM collection_items i
-            LEFT JOIN item_value_history h ON h.item_id = i.id
-                 AND ($3::date IS NULL OR h.price_date >= $3::date)
-                 AND ($4::date IS NULL OR h.price_date <= $4::date)
-            WHERE i.id = $1 AND i.user_id = $2
-            ORDER BY h.price_date
-            """;
-
     private final CollectionItemRepository items;
-    private final CoinCatalog coins;
-    private final GradeCatalog grades;
-    private final Pool pool;
+    private final ItemQueries queries;
+    private final Validator validator;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Set<String> constrainedFields;
 
-    public CollectionService(CollectionItemRepository items, CoinCatalog coins, GradeCatalog grades, Pool pool,
+    public CollectionService(CollectionItemRepository items, ItemQueries queries, Validator validator,
             ObjectMapper json, Clock clock) {
         this.items = items;
-        this.coins = coins;
-        this.grades = grades;
-        this.pool = pool;
+        this.queries = queries;
+        this.validator = validator;
         this.json = json;
         this.clock = clock;
+        this.constrainedFields = validator.getConstraintsForClass(ItemInput.class).getConstrainedProperties().stream()
+                .map(PropertyDescriptor::getPropertyName).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** {@code expired} (from DatabaseDeadline#transaction) stops the commit once the client got a 503. */
+    /**
+     * {@code input} is valid (Bean Validation ran on the request body). {@code expired} (from
+     * DatabaseDeadline#transaction) stops the commit once the client got a 503.
+     */
     public Uni<ItemView> create(String userId, ItemInput input, BooleanSupplier expired) {
-        // Checked before the transaction opens: bad input is a 400 even while the database is away.
-        return validated(input).flatMap(valid -> Panache.withTransaction(() -> {
+        return Panache.withTransaction(() -> codesFor(input).flatMap(codes -> coinFor(input).map(coin -> {
             CollectionItem item = new CollectionItem();
             item.id = UUID.randomUUID().toString();
             item.userId = userId;
             // PostgreSQL keeps microseconds: truncating here keeps the paging cursor exact.
             item.createdAt = now();
             item.updatedAt = item.createdAt;
-            ItemFields.apply(valid, item);
-            return items.persist(item).map(ItemView::of).flatMap(view -> DatabaseDeadline.unlessExpired(expired, view));
-        }));
+            ItemRules.apply(input, coin, codes, new ItemRules.Change(input.preciousMetalOz() == null, true), item);
+            return item;
+        })).flatMap(items::persistAndFlush).flatMap(item -> {
+            List<String> urls = input.images() == null ? List.of() : input.images();
+            return queries.insertImages(item.id, urls).map(images -> ItemView.of(item, images));
+        }).flatMap(view -> DatabaseDeadline.unlessExpired(expired, view)));
     }
 
     public Uni<ItemView> get(String userId, String id) {
-        return owned(userId, id).map(ItemView::of);
+        return Panache.withSession(() -> owned(userId, id)
+                .flatMap(item -> queries.images(List.of(id)).map(images -> ItemView.of(item, images.get(id)))));
     }
 
     public Uni<List<ItemView>> listAll(String userId) {
-        return items.listAll(userId).map(list -> list.stream().map(ItemView::of).toList());
+        return Panache.withSession(() -> items.listAll(userId).flatMap(this::withImages));
     }
 
+    /** A page after the cursor item: the cursor, the page, its images: three statements whatever the page size. */
     public Uni<Envelope<List<ItemView>>> page(String userId, String cursorId, int limit) {
-        Uni<CollectionItem> cursor = cursorId == null ? Uni.createFrom().nullItem()
-                : items.findOwned(userId, cursorId).map(found -> {
-                    if (found == null) {
-                        throw ApiException.invalidField("cursor", "names no item of this collection");
-                    }
-                    return found;
-                });
-        return cursor.flatMap(after -> items.pageAfter(userId, after, limit + 1)).map(found -> {
-            boolean hasMore = found.size() > limit;
-            List<ItemView> page = found.stream().limit(limit).map(ItemView::of).toList();
-            String next = hasMore ? page.get(page.size() - 1).id() : null;
-            return Envelope.paged(page, new Envelope.Pagination(hasMore, next, limit));
+        return Panache.withSession(() -> {
+            Uni<CollectionItem> cursor = cursorId == null ? Uni.createFrom().nullItem()
+                    : items.findOwned(userId, cursorId).map(found -> {
+                        if (found == null) {
+                            throw ApiException.invalidField("cursor", "names no item of this collection");
+                        }
+                        return found;
+                    });
+            return cursor.flatMap(after -> items.pageAfter(userId, after, limit + 1)).flatMap(found -> {
+                boolean hasMore = found.size() > limit;
+                List<CollectionItem> page = found.subList(0, Math.min(limit, found.size()));
+                String next = hasMore ? page.get(page.size() - 1).id : null;
+                return withImages(page).map(views -> Envelope.paged(views, new Envelope.Pagination(hasMore, next, limit)));
+            });
         });
     }
 
     /**
-     * A partial update: the body's fields are laid over the stored item and the result is checked by
-     * the same rules as a create, so a PATCH can never leave an item a create would refuse.
+     * A partial update (PUT and PATCH alike): the sent fields are checked on their own before any
+     * database work, then laid over the stored item, whose row stays locked from this read to the
+     * commit (see {@link CollectionItemRepository#lockOwned}), and the result is checked by the create
+     * rules.
      */
-    public Uni<ItemView> patch(String userId, String id, ObjectNode changes, BooleanSupplier expired) {
-        return Panache.withTransaction(() -> owned(userId, id).flatMap(item -> {
-            ItemInput merged = merge(item, changes);
-            return validated(merged).map(valid -> {
-                ItemFields.apply(valid, item);
-                item.updatedAt = now();
-                return ItemView.of(item);
-            });
+    public Uni<ItemView> update(String userId, String id, ObjectNode body, BooleanSupplier expired) {
+        ObjectNode changes = ItemFields.canonical(body);
+        checkSentFields(changes);
+        return Panache.withTransaction(() -> items.lockOwned(userId, id).flatMap(item -> {
+            if (item == null) {
+                throw ApiException.notFound("Item");
+            }
+            ItemInput merged = validated(merge(item, changes));
+            boolean derives = !changes.has("preciousMetalOz")
+                    && ItemFields.METAL_CONTENT_INPUTS.stream().anyMatch(changes::has);
+            boolean buildsTitle = changes.has("title") && merged.title() == null;
+            // The coin is read only when a rule needs it: a new coin to check, metal content to
+            // derive, a title to build, a metal to default.
+            boolean needsCoin = changes.has("coinReferenceId") || changes.has("pcgsNumber")
+                    || derives && "NUMISMATIC".equals(merged.category()) || buildsTitle || merged.metal() == null;
+            ItemRules.Change change = new ItemRules.Change(derives, buildsTitle);
+            return codesFor(merged).flatMap(codes -> (needsCoin ? coinFor(merged) : Uni.createFrom().<CoinFacts>nullItem())
+                    .map(coin -> {
+                        ItemRules.apply(merged, coin, codes, change, item);
+                        item.updatedAt = now();
+                        return item;
+                    }))
+                    .flatMap(updated -> changes.has("images")
+                            ? queries.replaceImages(id, merged.images() == null ? List.of() : merged.images())
+                            : queries.images(List.of(id)).map(images -> images.getOrDefault(id, List.of())))
+                    .map(images -> ItemView.of(item, images));
         }).flatMap(view -> DatabaseDeadline.unlessExpired(expired, view)));
     }
 
+    /** One statement: the item's value history and images go with it (ON DELETE CASCADE). */
     public Uni<String> delete(String userId, String id, BooleanSupplier expired) {
         return Panache.withTransaction(() -> items.delete("id = ?1 and userId = ?2", id, userId).map(deleted -> {
             if (deleted == 0) {
@@ -117,18 +144,11 @@ public class CollectionService {
         }).flatMap(deleted -> DatabaseDeadline.unlessExpired(expired, deleted)));
     }
 
-    public Uni<List<ValuePoint>> history(String userId, String id, LocalDate from, LocalDate to) {
-        return pool.preparedQuery(VALUE_HISTORY).execute(Tuple.of(id, userId, from, to)).map(rows -> {
-            if (rows.size() == 0) {
+    /** Ascending within the range; with {@code limit}, the newest rows of it, newest first. */
+    public Uni<List<ValuePoint>> history(String userId, String id, LocalDate from, LocalDate to, Integer limit) {
+        return Panache.withSession(() -> queries.history(userId, id, from, to, limit)).map(points -> {
+            if (points == null) {
                 throw ApiException.notFound("Item");
-            }
-            List<ValuePoint> points = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                if (row.getLocalDate(0) != null) {
-                    points.add(new ValuePoint(row.getLocalDate(0).toString(),
-                            row.getBigDecimal(1).setScale(2, java.math.RoundingMode.HALF_UP), row.getString(2),
-                            row.getString(3)));
-                }
             }
             return points;
         });
@@ -143,47 +163,68 @@ public class CollectionService {
         });
     }
 
-    /** Checks the rules, then resolves the coin the item names (by id or PCGS number). */
-    private Uni<ItemValidator.ValidItem> validated(ItemInput input) {
-        ItemValidator.validate(input, null, LocalDate.now(clock));
-        return grades.codes().flatMap(codes -> {
-            ItemValidator.ValidItem valid = ItemValidator.validate(input, codes, LocalDate.now(clock));
-            if (!valid.namesACoin()) {
-                return Uni.createFrom().item(valid);
+    private Uni<List<ItemView>> withImages(List<CollectionItem> found) {
+        return queries.images(found.stream().map(item -> item.id).toList())
+                .map(images -> found.stream().map(item -> ItemView.of(item, images.get(item.id))).toList());
+    }
+
+    /** The grade codes, when the item has a grade to normalise or check. */
+    private Uni<Set<String>> codesFor(ItemInput input) {
+        return input.grade() == null ? Uni.createFrom().item(Set.of()) : queries.gradeCodes();
+    }
+
+    /** The coin the item names (by id, else by PCGS number), or null when it names none; a 400 when it names no coin. */
+    private Uni<CoinFacts> coinFor(ItemInput input) {
+        if (!input.namesACoin()) {
+            return Uni.createFrom().nullItem();
+        }
+        return queries.coin(input.coinReferenceId(), input.pcgsNumber()).map(coin -> {
+            String field = input.coinReferenceId() != null ? "coinReferenceId" : "pcgsNumber";
+            if (coin == null) {
+                throw ApiException.invalidField(field, "names no coin");
             }
-            return coins.resolveId(valid.coinReferenceId(), valid.pcgsNumber()).map(coinId -> {
-                if (coinId == null) {
-                    throw valid.coinReferenceId() != null
-                            ? ApiException.invalidField("coinReferenceId", "names no coin")
-                            : ApiException.invalidField("pcgsNumber", "names no coin");
-                }
-                return ItemFields.withCoin(valid, coinId);
-            });
+            if (input.coinReferenceId() != null && input.pcgsNumber() != null && coin.pcgsNumber() != input.pcgsNumber()) {
+                throw ApiException.invalidField("pcgsNumber", "names another coin than coinReferenceId");
+            }
+            return coin;
         });
     }
 
-    private ItemInput merge(CollectionItem item, ObjectNode changes) {
-        ObjectNode merged = json.valueToTree(ItemFields.asInput(item));
-        changes.fields().forEachRemaining(field -> {
-            if (merged.has(field.getKey()) || "pcgsNumber".equals(field.getKey())) {
-                merged.set(field.getKey(), field.getValue());
+    /** Each sent field against its own constraints, before the item is read: a bad value costs no database work. */
+    private void checkSentFields(ObjectNode changes) {
+        ItemInput sent = read(changes);
+        Set<ConstraintViolation<ItemInput>> violations = new LinkedHashSet<>();
+        changes.fieldNames().forEachRemaining(field -> {
+            if (constrainedFields.contains(field)) {
+                violations.addAll(validator.validateProperty(sent, field));
             }
         });
-        // A new coin by PCGS number replaces the stored coin id.
-        if (changes.has("pcgsNumber") && !changes.has("coinReferenceId")) {
-            merged.putNull("coinReferenceId");
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
-        // The estimate marker follows what the PATCH says: a new grade carries its own "~" (or the
-        // flag sent with it); the flag alone re-marks the stored grade.
-        if (changes.has("grade") && !changes.has("isGradeEstimated")) {
-            merged.putNull("isGradeEstimated");
-        } else if (changes.has("isGradeEstimated") && !changes.has("grade") && item.grade != null) {
-            merged.put("grade", item.grade.startsWith("~") ? item.grade.substring(1) : item.grade);
+    }
+
+    private ItemInput validated(ItemInput merged) {
+        Set<ConstraintViolation<ItemInput>> violations = validator.validate(merged);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
+        return merged;
+    }
+
+    private ItemInput read(ObjectNode changes) {
         try {
-            return json.treeToValue(merged, ItemInput.class);
+            return json.treeToValue(changes, ItemInput.class);
         } catch (JsonProcessingException e) {
             // ErrorResponses names the offending field, as for a create body.
+            throw new WebApplicationException(e, 400);
+        }
+    }
+
+    private ItemInput merge(CollectionItem item, ObjectNode changes) {
+        try {
+            return ItemFields.merge(json, item, changes);
+        } catch (JsonProcessingException e) {
             throw new WebApplicationException(e, 400);
         }
     }
@@ -191,4 +232,5 @@ public class CollectionService {
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
+
 }

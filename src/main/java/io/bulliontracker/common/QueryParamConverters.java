@@ -34,6 +34,9 @@ public class QueryParamConverters implements ParamConverterProvider {
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) new Converter<>(name, boundsMessage(annotations), QueryParamConverters::integer);
         }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new Converter<>(name, boundsMessage(annotations), QueryParamConverters::longInteger);
+        }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Converter<>(name, "must be a date YYYY-MM-DD", LocalDate::parse);
         }
@@ -50,6 +53,14 @@ public class QueryParamConverters implements ParamConverterProvider {
             throw new NumberFormatException(raw);
         }
         return (int) value;
+    }
+
+    /** For parameters whose large values are capped rather than refused ({@code limit=9999999999}). */
+    private static Long longInteger(String raw) {
+        if (!raw.matches("-?\\d{1,19}")) {
+            throw new NumberFormatException(raw);
+        }
+        return Long.parseLong(raw);
     }
 
     /** A number out of its bounds and a word where a number belongs get the same reason: the bounds' own message. */

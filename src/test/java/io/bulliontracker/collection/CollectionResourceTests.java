@@ -280,10 +280,15 @@ class CollectionResourceTests {
                 + "SELECT ? || g, ?, 'BULLION', 'bulk', 'gold', 'spot_premium', 1 FROM generate_series(1, 120) AS g", user, user);
         Api.asUser(user).queryParam("limit", 500).get("/api/collection").then().statusCode(200)
                 .body("data", hasSize(100)).body("pagination.limit", equalTo(100)).body("pagination.hasMore", equalTo(true));
-        for (String bad : List.of("0", "-1", "ten", "1.5", "")) {
+        Api.asUser(user).queryParam("limit", "9999999999").get("/api/collection").then().statusCode(200)
+                .body("data", hasSize(100)).body("pagination.limit", equalTo(100));
+        for (String bad : List.of("0", "-1", "ten", "1.5", "99999999999999999999")) {
             Api.asUser(user).queryParam("limit", bad).get("/api/collection").then().statusCode(400)
                     .body("details.field", equalTo("limit"));
         }
+        // Present but empty counts as absent (the convention of every optional query parameter): all items.
+        Api.asUser(user).queryParam("limit", "").get("/api/collection").then().statusCode(200)
+                .body("data", hasSize(120)).body("pagination", nullValue());
         Api.asUser(user).queryParam("limit", 5).queryParam("cursor", "unknown").get("/api/collection").then()
                 .statusCode(400).body("details.field", equalTo("cursor"));
     }

@@ -66,6 +66,7 @@ class HostileInputTests {
             String label = body.length() > 30 ? body.substring(0, 12) + "…(" + body.length() + ")" : body;
             cases.add(new Case(label, "POST", "/api/collection", "application/json", body));
             cases.add(new Case(label, "PATCH", "/api/collection/{item}", "application/json", body));
+            cases.add(new Case(label, "PUT", "/api/collection/{item}", "application/json", body));
             cases.add(new Case(label, "POST", "/api/coins", "application/json", body));
             cases.add(new Case(label, "POST", "/api/coins/price-guide", "application/json", body));
             if (HOSTILE_JSON.indexOf(body) < 9) {
@@ -78,10 +79,14 @@ class HostileInputTests {
                 "\"notes\": \"a\\u0000b\"", "\"quantity\": 99999999999", "\"quantity\": -5", "\"weightOz\": -1e30",
                 "\"purchasePrice\": 123456789012345678901234567890", "\"purchaseDate\": \"" + SQL + "\"",
                 "\"grade\": \"" + SQL + "\"", "\"coinReferenceId\": [1,2]", "\"isProblemCoin\": \"yes\"",
-                "\"bookValueType\": null", "\"premiumPercent\": 1e12")) {
+                "\"bookValueType\": null", "\"premiumPercent\": 1e12", "\"metalPurity\": 1e-100000000",
+                "\"images\": [\"javascript:alert(1)\"]", "\"images\": \"https://x/1.jpg\"",
+                "\"purchaseDate\": \"2999-01-01T00:00:00Z\"")) {
             cases.add(new Case(field.length() > 40 ? field.substring(0, 40) : field, "POST", "/api/collection",
                     "application/json", item + ", " + field + "}"));
             cases.add(new Case(field.length() > 40 ? field.substring(0, 40) : field, "PATCH", "/api/collection/{item}",
+                    "application/json", "{" + field + "}"));
+            cases.add(new Case(field.length() > 40 ? field.substring(0, 40) : field, "PUT", "/api/collection/{item}",
                     "application/json", "{" + field + "}"));
         }
         String coin = "{\"pcgsNumber\": 424242, \"year\": 1900, \"denomination\": \"1C\", \"series\": \"S\", \"fullName\": \"F\"";
@@ -136,6 +141,7 @@ class HostileInputTests {
         cases.add(new Case("q nul", "GET", "/api/coins/search?q=a%00b", null, null));
         cases.add(new Case("history from", "GET", "/api/collection/{item}/history?from=" + encode(SQL), null, null));
         cases.add(new Case("history to", "GET", "/api/collection/{item}/history?to=2024-13-01", null, null));
+        cases.add(new Case("history limit", "GET", "/api/collection/{item}/history?limit=366", null, null));
         cases.add(new Case("price-guide from", "GET", "/api/coins/price-guide?pcgsNumber=1&from=" + encode(SQL), null, null));
         cases.add(new Case("price-guide grade", "GET", "/api/coins/price-guide?pcgsNumber=1&gradeCode=" + encode(SQL), null, null));
         cases.add(new Case("coin sql", "GET", "/api/coins/" + encode(SQL), null, null));
