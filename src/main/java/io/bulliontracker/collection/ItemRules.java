@@ -1,5 +1,6 @@
 package io.bulliontracker.collection;
 
+import io.bulliontracker.catalog.GradeCodes;
 import io.bulliontracker.common.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -107,31 +108,11 @@ final class ItemRules {
      * decides when the client sent it, else a leading {@code ~}. Any run of {@code ~} is one marker.
      */
     static GradeMark grade(String raw, Boolean flag, Set<String> codes) {
-        if (raw == null) {
+        GradeCodes.GradeText text = GradeCodes.normalise(raw);
+        if (text == null || text.typed().isEmpty()) {
             return new GradeMark(null, false);
         }
-        int start = 0;
-        boolean marked = false;
-        while (start < raw.length() && (raw.charAt(start) == '~' || Character.isWhitespace(raw.charAt(start)))) {
-            marked |= raw.charAt(start) == '~';
-            start++;
-        }
-        String text = raw.substring(start).strip();
-        if (text.isEmpty()) {
-            return new GradeMark(null, false);
-        }
-        return new GradeMark(normaliseGrade(text, codes), flag != null ? flag : marked);
-    }
-
-    /**
-     * A grade that equals a code once case and spaces are ignored is that code ({@code ms 65} is
-     * {@code MS65}); other text (users write {@code MS65+}, {@code PR69DCAM}) is kept as typed. The
-     * catalog applies the same rule to the clients' price-guide reads; once it offers the rule as a
-     * public helper, this copy should give way to it.
-     */
-    static String normaliseGrade(String text, Set<String> codes) {
-        String key = text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
-        return codes.contains(key) ? key : text;
+        return new GradeMark(text.storedIn(codes), flag != null ? flag : text.estimated());
     }
 
     /** The clients send purity as a percent ({@code 90}); a value over 1 (validated: at most 100) is one. */
