@@ -20,8 +20,8 @@ public final class ConflictRetry {
     private ConflictRetry() {
     }
 
-    public static <T> Uni<T> transaction(Supplier<Uni<T>> transaction) {
-        return Uni.createFrom().deferred(transaction)
+    public static <T> Uni<T> transaction(Supplier<Uni<? extends T>> transaction) {
+        return Uni.createFrom().<T>deferred(transaction)
                 .onFailure(DatabaseFailures::isConcurrencyConflict).retry()
                 .withBackOff(FIRST_BACK_OFF, MAX_BACK_OFF).withJitter(0.5).atMost(RETRIES);
     }
