@@ -87,6 +87,18 @@ SELECT coin_reference_id, grade_code, price_date, pcgs,
        CASE WHEN no_greysheet THEN 'pcgs' ELSE 'both' END
 FROM rows;
 
+-- The service's current prices live in price_guide_latest, which the import keeps; rows loaded straight
+-- into price_guide need it recomputed (the same query as migration V7's back-fill).
+INSERT INTO price_guide_latest (coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price)
+SELECT DISTINCT ON (coin_reference_id, grade_code)
+       coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price
+FROM price_guide
+WHERE pcgs_price IS NOT NULL OR greysheet_price IS NOT NULL
+ORDER BY coin_reference_id, grade_code, price_date DESC
+ON CONFLICT (coin_reference_id, grade_code) DO UPDATE SET price_date = excluded.price_date,
+    pcgs_price = excluded.pcgs_price, greysheet_price = excluded.greysheet_price;
+ANALYZE price_guide_latest;
+
 -- What was loaded, for the log.
 SELECT (SELECT count(*) FROM coin_references) AS coins,
        (SELECT count(*) FROM collection_items) AS items,

@@ -42,6 +42,17 @@ SELECT coin_id, grade_code, price_date, pcgs,
 FROM priced
 ON CONFLICT (coin_reference_id, grade_code, price_date) DO NOTHING;
 
+-- The service's current prices live in price_guide_latest, which the import keeps; rows loaded straight
+-- into price_guide need it recomputed (the same query as migration V7's back-fill).
+INSERT INTO price_guide_latest (coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price)
+SELECT DISTINCT ON (coin_reference_id, grade_code)
+       coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price
+FROM price_guide
+WHERE pcgs_price IS NOT NULL OR greysheet_price IS NOT NULL
+ORDER BY coin_reference_id, grade_code, price_date DESC
+ON CONFLICT (coin_reference_id, grade_code) DO UPDATE SET price_date = excluded.price_date,
+    pcgs_price = excluded.pcgs_price, greysheet_price = excluded.greysheet_price;
+
 INSERT INTO collection_items (id, user_id, category, type, title, metal, quantity, weight_oz, metal_purity,
                               coin_reference_id, grade, grading_service, is_grade_estimated, book_value_type,
                               custom_book_value, purchase_date, purchase_price, created_at, updated_at)

@@ -1,7 +1,7 @@
 package io.bulliontracker.bench;
 
+import static io.bulliontracker.valuation.LatestPriceQueries.CURRENT_PRICE_PER_KEY;
 import static io.bulliontracker.valuation.LatestPriceQueries.LATEST_PRICE_PER_KEY;
-import static io.bulliontracker.valuation.LatestPriceQueries.NO_CUTOFF;
 import static io.bulliontracker.valuation.PerformanceService.COIN_NAMES;
 import static io.bulliontracker.valuation.PerformanceService.NUMISMATIC_ITEMS;
 import static io.bulliontracker.valuation.PriceSyncService.GUIDE_PRICE_ITEMS;
@@ -59,8 +59,8 @@ final class DatabaseFloor {
             if (keys.isEmpty()) {
                 return Future.succeededFuture(new PerformanceRows(0, 0, 0, 0, 0));
             }
-            return times.time("LATEST_PRICE_PER_KEY (current)",
-                            () -> conn.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, NO_CUTOFF)))
+            return times.time("CURRENT_PRICE_PER_KEY",
+                            () -> conn.preparedQuery(CURRENT_PRICE_PER_KEY).execute(currentKeyParameters(keys)))
                     .compose(current -> times.time("LATEST_PRICE_PER_KEY (cut-off)",
                                     () -> conn.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, cutoff)))
                             .compose(historical -> coinNames(conn, untitledCoins)
@@ -92,8 +92,8 @@ final class DatabaseFloor {
             if (keys.isEmpty()) {
                 return Future.succeededFuture(new SyncCounts(0, 0, 0));
             }
-            return times.time("LATEST_PRICE_PER_KEY",
-                    () -> conn.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, NO_CUTOFF))).compose(latest -> {
+            return times.time("CURRENT_PRICE_PER_KEY",
+                    () -> conn.preparedQuery(CURRENT_PRICE_PER_KEY).execute(currentKeyParameters(keys))).compose(latest -> {
                 Map<GradedCoin, GuidePrice> prices = new HashMap<>();
                 for (Row row : latest) {
                     prices.put(new GradedCoin(row.getString(0), row.getString(1)),
@@ -138,6 +138,10 @@ final class DatabaseFloor {
     /** The service's own parameter binding (LatestPriceQueries), unwrapped from Mutiny to the core client. */
     private static Tuple keyParameters(Collection<GradedCoin> keys, LocalDate cutoff) {
         return LatestPriceQueries.keyParameters(keys, cutoff).getDelegate();
+    }
+
+    private static Tuple currentKeyParameters(Collection<GradedCoin> keys) {
+        return LatestPriceQueries.currentKeyParameters(keys).getDelegate();
     }
 
     private static int pricedItems(List<GradedCoin> itemKeys, RowSet<Row> current) {

@@ -1,6 +1,7 @@
 package io.bulliontracker.catalog;
 
 import io.bulliontracker.common.ApiException;
+import io.bulliontracker.common.ConflictRetry;
 import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,14 +30,16 @@ public class CoinCatalog {
             + "weight_oz, fineness, mintage, full_name";
 
     /**
-     * One statement for the whole batch: parallel arrays unnested into rows. {@code xmax = 0} holds for
-     * rows this statement inserted, which tells created from updated.
+     * One statement for the whole batch: parallel arrays unnested into rows, in PCGS-number order so that
+     * concurrent batches lock shared coins in the same order and queue rather than deadlock.
+     * {@code xmax = 0} holds for rows this statement inserted, which tells created from updated.
      */
     static final String UPSERT = """
             INSERT INTO coin_references (pcgs_number, ngc_number, year, mint_mark, denomination, series, variety,
                                          metal, weight_oz, fineness, mintage, full_name)
             SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[],
                                  $8::text[], $9::text[]::numeric[], $10::text[]::numeric[], $11::bigint[], $12::text[])
+            ORDER BY 1
             ON CONFLICT (pcgs_number) DO UPDATE SET
                 ngc_number = excluded.ngc_number, year = excluded.year, mint_mark = excluded.mint_mark,
                 denomination = excluded.denomination, series = excluded.series, variety = excluded.variety,
@@ -46,22 +49,19 @@ public class CoinCatalog {
             """;
 
     /**
-     * The coin and the latest row per grade, in the grades' display order, in one statement: a row per
-     * priced grade, or one row with null prices for a coin without any.
+     * The coin and the latest priced row per grade, in the grades' display order, in one statement: a row
+     * per priced grade, or one row with null prices for a coin without any. The latest rows are the
+     * coin's range of {@code price_guide_latest}'s primary key, not a walk through its whole history.
      */
     static final String WITH_LATEST_PRICES = """
             SELECT c.id, c.pcgs_number, c.ngc_number, c.year, c.mint_mark, c.denomination, c.series, c.variety,
                    c.metal, c.weight_oz, c.fineness, c.mintage, c.full_name,
-                   latest.grade_code, latest.pcgs_price, latest.greysheet_price, latest.price_date
+                   l.grade_code, l.pcgs_price, l.greysheet_price, l.price_date
             FROM coin_references c
-            LEFT JOIN LATERAL (
-                SELECT DISTINCT ON (p.grade_code) p.grade_code, p.pcgs_price, p.greysheet_price, p.price_date,
-                       g.display_order
-                FROM price_guide p JOIN valid_grades g ON g.grade_code = p.grade_code
-                WHERE p.coin_reference_id = c.id
-                ORDER BY p.grade_code, p.price_date DESC) AS latest ON true
+            LEFT JOIN (price_guide_latest l JOIN valid_grades g ON g.grade_code = l.grade_code)
+                   ON l.coin_reference_id = c.id
             WHERE c.pcgs_number = $1
-            ORDER BY latest.display_order
+            ORDER BY g.display_order
             """;
 
     /** How many words the trigram index looks up; every other word is checked on the rows it finds. */
@@ -153,8 +153,8 @@ public class CoinCatalog {
                 .addArrayOfString(mintMark).addArrayOfString(denomination).addArrayOfString(series)
                 .addArrayOfString(variety).addArrayOfString(metal).addArrayOfString(weight)
                 .addArrayOfString(fineness).addArrayOfLong(mintage).addArrayOfString(fullName);
-        return pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)
-                .flatMap(rows -> DatabaseDeadline.unlessExpired(expired, rows))).map(rows -> {
+        return ConflictRetry.transaction(() -> pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)
+                .flatMap(rows -> DatabaseDeadline.unlessExpired(expired, rows)))).map(rows -> {
             Map<Integer, String> ids = new HashMap<>(n * 2);
             int created = 0;
             for (Row row : rows) {

@@ -85,7 +85,7 @@ public class CoinResource {
             @Size(min = 1, max = CoinCatalog.MAX_COINS, message = "must be a JSON array of 1 to 10000 coins")
             List<CoinInput> body) {
         coins.validate(body);
-        return deadline.transaction(expired -> coins.upsert(body, expired)).map(Envelope::of);
+        return deadline.importTransaction(expired -> coins.upsert(body, expired)).map(Envelope::of);
     }
 
     @GET
@@ -136,7 +136,7 @@ public class CoinResource {
             @NotNull(message = "must hold 1 to 100000 price rows")
             @Size(min = 1, max = PriceGuide.MAX_ROWS, message = "must hold 1 to 100000 price rows")
             List<PriceRowInput> body) {
-        return deadline.transaction(expired -> priceGuide.importRows(body, null, expired))
+        return deadline.importTransaction(expired -> priceGuide.importRows(body, null, expired))
                 .map(n -> Envelope.of(Map.of("upserted", n)));
     }
 
@@ -152,7 +152,7 @@ public class CoinResource {
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
             byte[] csv) {
         PriceGuideCsv.Parsed parsed = PriceGuideCsv.parse(csv);
-        return deadline.transaction(expired -> priceGuide.importRows(parsed.rows(), parsed.problems(), expired))
+        return deadline.importTransaction(expired -> priceGuide.importRows(parsed.rows(), parsed.problems(), expired))
                 .map(n -> Envelope.of(Map.of("upserted", n)));
     }
 

@@ -1,6 +1,7 @@
 package io.bulliontracker.catalog;
 
 import io.bulliontracker.common.ApiException;
+import io.bulliontracker.common.ConflictRetry;
 import io.bulliontracker.common.DatabaseDeadline;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -37,16 +38,48 @@ public class PriceGuide {
             WHERE pcgs_number = ANY($1::int[]) OR id = ANY($2::text[])
             """;
 
+    /**
+     * The upsert and the upkeep of {@code price_guide_latest} in one statement, so no reader ever sees a
+     * history row whose current price is not there yet, and all or nothing still holds.
+     * <ul>
+     * <li>Rows go in key order ({@code ORDER BY}): two imports of the same keys in opposite orders take
+     * their row locks in the same order and queue instead of deadlocking (issue #15).</li>
+     * <li>{@code written} is what the upsert left: a new row or a re-imported one with its new prices.
+     * Each key's newest written row moves the latest table only forward in date ({@code >=}): a newer row
+     * replaces it, a re-import of the latest row replaces its prices, a late correction of an older row
+     * leaves it alone. The sub-statements all see the snapshot from before the statement, so the latest
+     * table's conflict check is the only place the two can meet; its row lock orders concurrent imports.</li>
+     * <li>A row always has a price (the import refuses one without), so "latest priced" is "latest".</li>
+     * </ul>
+     */
     static final String UPSERT = """
-            INSERT INTO price_guide (coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price, price_source)
-            SELECT r.coin, r.grade, r.day, r.pcgs, r.grey,
-                   CASE WHEN r.pcgs IS NOT NULL AND r.grey IS NOT NULL THEN 'both'
-                        WHEN r.pcgs IS NOT NULL THEN 'pcgs' ELSE 'greysheet' END
-            FROM unnest($1::text[], $2::text[], $3::date[], $4::text[]::numeric[], $5::text[]::numeric[])
-                 AS r(coin, grade, day, pcgs, grey)
-            ON CONFLICT (coin_reference_id, grade_code, price_date) DO UPDATE SET
-                pcgs_price = excluded.pcgs_price, greysheet_price = excluded.greysheet_price,
-                price_source = excluded.price_source
+            WITH written AS (
+                INSERT INTO price_guide (coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price,
+                                         price_source)
+                SELECT r.coin, r.grade, r.day, r.pcgs, r.grey,
+                       CASE WHEN r.pcgs IS NOT NULL AND r.grey IS NOT NULL THEN 'both'
+                            WHEN r.pcgs IS NOT NULL THEN 'pcgs' ELSE 'greysheet' END
+                FROM unnest($1::text[], $2::text[], $3::date[], $4::text[]::numeric[], $5::text[]::numeric[])
+                     AS r(coin, grade, day, pcgs, grey)
+                ORDER BY r.coin, r.grade, r.day
+                ON CONFLICT (coin_reference_id, grade_code, price_date) DO UPDATE SET
+                    pcgs_price = excluded.pcgs_price, greysheet_price = excluded.greysheet_price,
+                    price_source = excluded.price_source
+                RETURNING coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price
+            ), newest AS (
+                INSERT INTO price_guide_latest AS l (coin_reference_id, grade_code, price_date, pcgs_price,
+                                                     greysheet_price)
+                SELECT DISTINCT ON (w.coin_reference_id, w.grade_code)
+                       w.coin_reference_id, w.grade_code, w.price_date, w.pcgs_price, w.greysheet_price
+                FROM written w
+                WHERE w.pcgs_price IS NOT NULL OR w.greysheet_price IS NOT NULL
+                ORDER BY w.coin_reference_id, w.grade_code, w.price_date DESC
+                ON CONFLICT (coin_reference_id, grade_code) DO UPDATE SET
+                    price_date = excluded.price_date, pcgs_price = excluded.pcgs_price,
+                    greysheet_price = excluded.greysheet_price
+                WHERE excluded.price_date >= l.price_date
+            )
+            SELECT count(*)::int FROM written
             """;
 
     /**
@@ -66,20 +99,13 @@ public class PriceGuide {
             """;
 
     /**
-     * The coins named by id ($1) or PCGS number ($2), each with the latest row for grade $3 that has a
-     * price: PCGS, else greysheet (as performance prices it). The unique index on (coin, grade, date)
-     * answers it by reading backwards from the newest row.
+     * The coins named by id ($1) or PCGS number ($2), each with its latest priced row for grade $3, priced
+     * PCGS, else greysheet (as performance prices it): one primary-key lookup in {@code price_guide_latest}.
      */
     static final String LATEST_PRICE = """
-            SELECT c.id, c.pcgs_number, latest.price, latest.price_date
+            SELECT c.id, c.pcgs_number, coalesce(l.pcgs_price, l.greysheet_price) AS price, l.price_date
             FROM coin_references c
-            LEFT JOIN LATERAL (
-                SELECT coalesce(p.pcgs_price, p.greysheet_price) AS price, p.price_date
-                FROM price_guide p
-                WHERE p.coin_reference_id = c.id AND p.grade_code = $3
-                  AND (p.pcgs_price IS NOT NULL OR p.greysheet_price IS NOT NULL)
-                ORDER BY p.price_date DESC
-                LIMIT 1) AS latest ON true
+            LEFT JOIN price_guide_latest l ON l.coin_reference_id = c.id AND l.grade_code = $3
             WHERE c.id = $1 OR c.pcgs_number = $2
             """;
 
@@ -193,8 +219,8 @@ public class PriceGuide {
                 .addArrayOfLocalDate(rows.dates.toArray(LocalDate[]::new))
                 .addArrayOfString(rows.pcgs.toArray(String[]::new))
                 .addArrayOfString(rows.grey.toArray(String[]::new));
-        return pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)
-                .flatMap(result -> DatabaseDeadline.unlessExpired(expired, result.rowCount())));
+        return ConflictRetry.transaction(() -> pool.withTransaction(conn -> conn.preparedQuery(UPSERT).execute(params)
+                .flatMap(result -> DatabaseDeadline.unlessExpired(expired, result.iterator().next().getInteger(0)))));
     }
 
     /**

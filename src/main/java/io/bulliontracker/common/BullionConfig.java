@@ -52,6 +52,14 @@ public interface BullionConfig {
         @DurationMin(millis = 1)
         Duration requestTimeout();
 
+        /**
+         * Longest an admin import ({@code POST /api/coins}, {@code POST /api/coins/price-guide}) waits on the
+         * database before a 503: a 100,000-row import can outlast the request timeout on a loaded machine.
+         */
+        @WithDefault("60s")
+        @DurationMin(millis = 1)
+        Duration importTimeout();
+
         /** Retry interval of the schema migration while the database is down at start-up. */
         @WithDefault("2s")
         @DurationMin(millis = 1)

@@ -15,13 +15,15 @@ import java.util.function.Function;
 public class DatabaseDeadline {
 
     private final Duration timeout;
+    private final Duration importTimeout;
 
     public DatabaseDeadline(BullionConfig config) {
         this.timeout = config.db().requestTimeout();
+        this.importTimeout = config.db().importTimeout();
     }
 
     public <T> Uni<T> bound(Uni<T> work) {
-        return work.ifNoItem().after(timeout).failWith(this::unavailable);
+        return work.ifNoItem().after(timeout).failWith(() -> unavailable(timeout));
     }
 
     /**
@@ -31,10 +33,19 @@ public class DatabaseDeadline {
      * fails and rolls the transaction back instead.
      */
     public <T> Uni<T> transaction(Function<BooleanSupplier, Uni<T>> work) {
+        return transaction(work, timeout);
+    }
+
+    /** {@link #transaction} with the admin imports' own, longer deadline ({@code bullion.db.import-timeout}). */
+    public <T> Uni<T> importTransaction(Function<BooleanSupplier, Uni<T>> work) {
+        return transaction(work, importTimeout);
+    }
+
+    private <T> Uni<T> transaction(Function<BooleanSupplier, Uni<T>> work, Duration limit) {
         AtomicBoolean expired = new AtomicBoolean();
-        return work.apply(expired::get).ifNoItem().after(timeout).failWith(() -> {
+        return work.apply(expired::get).ifNoItem().after(limit).failWith(() -> {
             expired.set(true);
-            return unavailable();
+            return unavailable(limit);
         });
     }
 
@@ -45,7 +56,7 @@ public class DatabaseDeadline {
         return Uni.createFrom().item(result);
     }
 
-    private DatabaseUnavailableException unavailable() {
-        return new DatabaseUnavailableException("Database did not answer within " + timeout, null);
+    private static DatabaseUnavailableException unavailable(Duration limit) {
+        return new DatabaseUnavailableException("Database did not answer within " + limit, null);
     }
 }

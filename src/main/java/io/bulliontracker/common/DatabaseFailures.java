@@ -46,6 +46,20 @@ public final class DatabaseFailures {
         return false;
     }
 
+    /**
+     * SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure): PostgreSQL rolled the
+     * transaction back because of a concurrent one, and the same transaction run again may well succeed.
+     */
+    public static boolean isConcurrencyConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = sqlState(t);
+            if ("40P01".equals(state) || "40001".equals(state)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** SQLSTATE 22021: a text value PostgreSQL cannot store, such as one holding a NUL character. */
     public static boolean isUnrepresentableText(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

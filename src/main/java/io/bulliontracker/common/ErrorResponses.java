@@ -65,6 +65,11 @@ public final class ErrorResponses {
             // PostgreSQL text cannot hold a NUL character: whatever id or value carried one names nothing.
             return build(400, ErrorBody.of("Invalid characters in the request (a NUL byte)"));
         }
+        if (DatabaseFailures.isConcurrencyConflict(t)) {
+            // Still conflicting after ConflictRetry's attempts: a retry later should get through.
+            LOG.warnf("Concurrent write conflict: %s", String.valueOf(t));
+            return unavailable("Conflicting concurrent write (deadlock or serialization failure), retry later");
+        }
         if (DatabaseFailures.isUnavailable(t)) {
             LOG.warnf("Database unavailable: %s", String.valueOf(t));
             return unavailable();
@@ -94,9 +99,13 @@ public final class ErrorResponses {
     }
 
     public static Response unavailable() {
+        return unavailable("Database unavailable, retry later");
+    }
+
+    private static Response unavailable(String message) {
         return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", RETRY_AFTER_SECONDS)
-                .entity(ErrorBody.of("Database unavailable, retry later")).build();
+                .entity(ErrorBody.of(message)).build();
     }
 
     private static Response build(int status, ErrorBody body) {

@@ -12,13 +12,25 @@ import java.util.Map;
 
 /**
  * The latest priced price-guide row for many (coin, grade) keys in one statement. The keys travel as two
- * parallel arrays, so the statement text and its parameter count stay the same for 1 key or 10,000,
- * and PostgreSQL picks each key's row from the (coin, grade, date DESC) index, one short index probe
- * per key, instead of the service loading whole price histories.
+ * parallel arrays, so the statement text and its parameter count stay the same for 1 key or 10,000.
+ *
+ * <p>Current prices come from {@code price_guide_latest} (one row per key, kept by the import in its
+ * upsert statement), which PostgreSQL joins to the keys by hash join for a large collection: no index
+ * descent per key. A price on or before a cut-off still needs the history: one short probe per key of
+ * the (coin, grade, date DESC) index, instead of the service loading whole price histories.
  */
 @ApplicationScoped
 public class LatestPriceQueries {
 
+    /** Each key's current price: the latest priced row, as the import left it in {@code price_guide_latest}. */
+    public static final String CURRENT_PRICE_PER_KEY = """
+            SELECT l.coin_reference_id, l.grade_code, l.pcgs_price, l.greysheet_price, l.price_date
+            FROM unnest($1::text[], $2::text[]) AS k(coin_reference_id, grade_code)
+            JOIN price_guide_latest l
+              ON l.coin_reference_id = k.coin_reference_id AND l.grade_code = k.grade_code
+            """;
+
+    /** Each key's latest priced row on or before the cut-off ($3), probed in the history. */
     public static final String LATEST_PRICE_PER_KEY = """
             SELECT k.coin_reference_id, k.grade_code, p.pcgs_price, p.greysheet_price, p.price_date
             FROM unnest($1::text[], $2::text[]) AS k(coin_reference_id, grade_code)
@@ -35,10 +47,15 @@ public class LatestPriceQueries {
             """;
 
     /**
-     * The statement's parameters: the keys as two parallel text arrays, then the cut-off. Public so the
-     * benchmark's database floor binds exactly what the service binds.
+     * {@link #LATEST_PRICE_PER_KEY}'s parameters: the keys as two parallel text arrays, then the cut-off.
+     * Public so the benchmark's database floor binds exactly what the service binds.
      */
     public static Tuple keyParameters(Collection<GradedCoin> keys, LocalDate cutoff) {
+        return currentKeyParameters(keys).addLocalDate(cutoff);
+    }
+
+    /** {@link #CURRENT_PRICE_PER_KEY}'s parameters: the keys as two parallel text arrays. */
+    public static Tuple currentKeyParameters(Collection<GradedCoin> keys) {
         String[] coins = new String[keys.size()];
         String[] grades = new String[keys.size()];
         int i = 0;
@@ -46,22 +63,31 @@ public class LatestPriceQueries {
             coins[i] = key.coinReferenceId();
             grades[i++] = key.gradeCode();
         }
-        return Tuple.tuple().addArrayOfString(coins).addArrayOfString(grades).addLocalDate(cutoff);
+        return Tuple.tuple().addArrayOfString(coins).addArrayOfString(grades);
     }
 
-    /** Rows dated after this are not possible (imports refuse future dates), so it means "no cut-off". */
+    /**
+     * Rows dated after this are not possible (imports refuse future dates), so it means "no cut-off".
+     * Current prices no longer need it ({@link #CURRENT_PRICE_PER_KEY}); kept for callers that probe the
+     * history without a cut-off.
+     */
     public static final LocalDate NO_CUTOFF = LocalDate.of(9999, 12, 31);
 
     public Uni<Map<GradedCoin, GuidePrice>> latest(SqlClient client, Collection<GradedCoin> keys) {
-        return latestOnOrBefore(client, keys, NO_CUTOFF);
+        return prices(client, CURRENT_PRICE_PER_KEY, keys, currentKeyParameters(keys));
     }
 
     public Uni<Map<GradedCoin, GuidePrice>> latestOnOrBefore(SqlClient client, Collection<GradedCoin> keys,
             LocalDate cutoff) {
+        return prices(client, LATEST_PRICE_PER_KEY, keys, keyParameters(keys, cutoff));
+    }
+
+    private static Uni<Map<GradedCoin, GuidePrice>> prices(SqlClient client, String sql, Collection<GradedCoin> keys,
+            Tuple parameters) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return client.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, cutoff)).map(rows -> {
+        return client.preparedQuery(sql).execute(parameters).map(rows -> {
             Map<GradedCoin, GuidePrice> prices = new HashMap<>(rows.size() * 2);
             for (Row row : rows) {
                 prices.put(new GradedCoin(row.getString(0), row.getString(1)),

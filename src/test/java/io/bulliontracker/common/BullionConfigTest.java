@@ -44,6 +44,7 @@ class BullionConfigTest {
         assertEquals(Duration.ofSeconds(3), config.db().acquireTimeout());
         assertEquals(Duration.ofSeconds(10), config.db().statementTimeout());
         assertEquals(Duration.ofSeconds(3), config.db().requestTimeout());
+        assertEquals(Duration.ofSeconds(60), config.db().importTimeout());
         assertEquals(Duration.ofSeconds(2), config.db().migrationRetry());
         assertEquals(500, config.db().maxWaitQueue());
         assertEquals(Duration.ofMillis(1500), config.health().dbTimeout());
@@ -52,9 +53,11 @@ class BullionConfigTest {
     @Test
     void environmentVariablesOverrideProperties() {
         BullionConfig config = load(Map.of("bullion.db.request-timeout", "5s", "bullion.health.db-timeout", "1s"),
-                Map.of("BULLION_DB_REQUEST_TIMEOUT", "750ms", "BULLION_DB_MAX_WAIT_QUEUE", "64"));
+                Map.of("BULLION_DB_REQUEST_TIMEOUT", "750ms", "BULLION_DB_MAX_WAIT_QUEUE", "64",
+                        "BULLION_DB_IMPORT_TIMEOUT", "2m"));
 
         assertEquals(Duration.ofMillis(750), config.db().requestTimeout());
+        assertEquals(Duration.ofMinutes(2), config.db().importTimeout());
         assertEquals(64, config.db().maxWaitQueue());
         assertEquals(Duration.ofSeconds(1), config.health().dbTimeout());
     }

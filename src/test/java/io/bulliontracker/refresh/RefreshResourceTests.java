@@ -103,7 +103,7 @@ class RefreshResourceTests {
 
     /** The work statements of one full batch, in order. */
     private static List<String> batch() {
-        return List.of(RefreshBatches.NEXT_ITEMS, LatestPriceQueries.LATEST_PRICE_PER_KEY, RefreshBatches.UPDATE_VALUES,
+        return List.of(RefreshBatches.NEXT_ITEMS, LatestPriceQueries.CURRENT_PRICE_PER_KEY, RefreshBatches.UPDATE_VALUES,
                 PriceSyncService.UPSERT_HISTORY);
     }
 

@@ -59,7 +59,25 @@ public final class TestData {
         }
         update("INSERT INTO price_guide (coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price, price_source) "
                 + "VALUES (?, ?, ?, ?::numeric, ?::numeric, ?)", coinId, grade, date, pcgs, greysheet, source);
+        update(LATEST_OF + "WHERE coin_reference_id = ? AND grade_code = ?" + LATEST_UPSERT, coinId, grade);
     }
+
+    /**
+     * Fixture rows bypass the import, which keeps {@code price_guide_latest}; this recomputes the keys a
+     * fixture wrote from their history (followed by a WHERE on price_guide and {@link #LATEST_UPSERT}).
+     */
+    private static final String LATEST_OF = """
+            INSERT INTO price_guide_latest (coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price)
+            SELECT DISTINCT ON (coin_reference_id, grade_code)
+                   coin_reference_id, grade_code, price_date, pcgs_price, greysheet_price
+            FROM price_guide
+            """;
+
+    private static final String LATEST_UPSERT = """
+             AND (pcgs_price IS NOT NULL OR greysheet_price IS NOT NULL)
+            ORDER BY coin_reference_id, grade_code, price_date DESC
+            ON CONFLICT (coin_reference_id, grade_code) DO UPDATE SET price_date = excluded.price_date,
+                pcgs_price = excluded.pcgs_price, greysheet_price = excluded.greysheet_price""";
 
     /** A numismatic item; {@code bookValueType} decides whether sync considers it. */
     public static String item(String userId, String coinId, String grade, String title, String bookValueType) {
@@ -93,6 +111,7 @@ public final class TestData {
                 FROM generate_series(1, ?) AS g, (SELECT (now() AT TIME ZONE 'UTC')::date AS utc_today) AS t,
                      LATERAL (VALUES (t.utc_today - 45, 10.00, 9.00), (t.utc_today, 11.00, 10.00)) AS d(day, pcgs, grey)""",
                 prefix, grade, n);
+        update(LATEST_OF + "WHERE starts_with(coin_reference_id, ?)" + LATEST_UPSERT, prefix + "coin-");
         update("""
                 INSERT INTO collection_items (id, user_id, category, metal, book_value_type, coin_reference_id, grade, title)
                 SELECT ? || 'item-' || lpad(g::text, 6, '0'), ?, 'NUMISMATIC', 'silver', 'guide_price', ? || 'coin-' || g,
