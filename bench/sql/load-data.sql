@@ -89,6 +89,12 @@ SELECT coin_reference_id, grade_code, price_date, pcgs,
        CASE WHEN no_greysheet THEN 'pcgs' ELSE 'both' END
 FROM rows;
 
+-- What was loaded, for the log.
+SELECT (SELECT count(*) FROM coin_references) AS coins,
+       (SELECT count(*) FROM collection_items) AS items,
+       (SELECT count(*) FROM price_guide) AS price_rows,
+       (SELECT count(*) FROM price_guide WHERE greysheet_price IS NULL) AS rows_without_greysheet;
+
 -- ---- Portfolio users: realistic mixes, one user per portfolio size ('bench-portfolio-N'). ----
 -- 60% BULLION spot_premium (mostly silver and gold, 1/10 oz to 10 oz, some bulk lots), 28% NUMISMATIC
 -- guide_price with the coin's metal content and a guide value (10% of them not yet priced), 8% custom,
@@ -139,7 +145,7 @@ JOIN coin_references c ON c.id = 'coin-' || lpad((1 + floor(x.r5 * floor(:catalo
 -- A weekly value-history row for a year for every priced guide item (what history reads before today).
 INSERT INTO item_value_history (item_id, price_date, value, value_type, source)
 SELECT i.id, (now() AT TIME ZONE 'UTC')::date - 7 * w,
-       round(i.numismatic_value * (1 - 0.002 * w) * (0.97 + random() * 0.06), 2), 'guide_price', 'pcgs'
+       round(i.numismatic_value * (1 - 0.002 * w) * (0.97 + random() * 0.06)::numeric, 2), 'guide_price', 'pcgs'
 FROM collection_items i CROSS JOIN generate_series(1, 52) AS w
 WHERE i.user_id LIKE 'bench-portfolio-%' AND i.book_value_type = 'guide_price' AND i.numismatic_value IS NOT NULL
 ORDER BY i.id, w;
@@ -182,10 +188,7 @@ FROM (
 ) r
 JOIN bench_keys k ON k.n = r.key_n;
 
--- What was loaded, for the log.
-SELECT (SELECT count(*) FROM coin_references) AS coins,
-       (SELECT count(*) FROM collection_items WHERE user_id LIKE 'bench-user-%') AS items,
-       (SELECT count(*) FROM collection_items WHERE user_id LIKE 'bench-portfolio-%') AS portfolio_items,
-       (SELECT count(*) FROM collection_items WHERE user_id LIKE 'bench-refresh-%') AS refresh_items,
-       (SELECT count(*) FROM price_guide) AS price_rows,
-       (SELECT count(*) FROM price_guide WHERE greysheet_price IS NULL) AS rows_without_greysheet;
+-- The portfolio and refresh data, for the log.
+SELECT (SELECT count(*) FROM collection_items WHERE user_id LIKE 'bench-portfolio-%') AS portfolio_items,
+       (SELECT count(*) FROM item_value_history WHERE item_id LIKE 'pf-%') AS portfolio_history_rows,
+       (SELECT count(*) FROM collection_items WHERE user_id LIKE 'bench-refresh-%') AS refresh_items;
