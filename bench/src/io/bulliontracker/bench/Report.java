@@ -258,8 +258,9 @@ final class Report {
             int statements = counts.getInt(CountPhase.portfolioKey(route) + "." + size + ".work");
             boolean met = samples.median() <= PORTFOLIO_SUMMARY_TARGET_MILLIS;
             row(t, target, ms(samples.median()) + " ms", met, met ? "" : String.format(Locale.ROOT,
-                    "%d statements over %,d items, which the database aggregates; the time is PostgreSQL's scan and "
-                            + "aggregation of every item row (no per-item round trips), see the statement count", statements, size));
+                    "%d statement(s) per request, so not round trips; this bench has no database floor for the portfolio "
+                            + "routes, so it does not split the %s ms between PostgreSQL and the service (run the route's "
+                            + "SQL with EXPLAIN ANALYZE on the bench database to see which)", statements, ms(samples.median())));
         }
         {
             Route route = Route.PERFORMANCE;
@@ -270,10 +271,15 @@ final class Report {
             int statements = counts.work(route, middle, Design.N_PLUS_ONE, CountPhase.ONCE);
             String why = "";
             if (!met) {
-                why = String.format(Locale.ROOT, "on loopback an N+1 statement costs only %.0f µs, while reading and pricing "
-                        + "an item set-based costs the database itself %.1f µs: the floor, with no HTTP or JSON at all, is only "
-                        + "%.1f× faster than N+1, so no service on this SQL can be 20×", nPlusOne * 1000 / statements,
-                        measured.get(route, middle, Design.FLOOR).median() * 1000 / middle, floorRatio);
+                String perStatement = String.format(Locale.ROOT, "on loopback an N+1 statement costs only %.0f µs, while "
+                        + "reading and pricing an item set-based costs the database itself %.1f µs", nPlusOne * 1000 / statements,
+                        measured.get(route, middle, Design.FLOOR).median() * 1000 / middle);
+                why = floorRatio < N_PLUS_ONE_SPEEDUP_TARGET
+                        ? String.format(Locale.ROOT, "%s: the floor, with no HTTP or JSON at all, is only %.1f× faster than "
+                                + "N+1, so no service running this SQL can reach %.0f×", perStatement, floorRatio, N_PLUS_ONE_SPEEDUP_TARGET)
+                        : String.format(Locale.ROOT, "%s; the floor reaches %.1f×, the service's own work (HTTP, JSON) takes "
+                                + "the other %s ms", perStatement, floorRatio,
+                                ms(service - measured.get(route, middle, Design.FLOOR).median()));
                 String over = networkRatio(middle);
                 if (!over.isEmpty()) {
                     why += "; with a network between service and database it is " + over;
