@@ -2,11 +2,12 @@ package io.bulliontracker.bench;
 
 import static io.bulliontracker.bench.Database.await;
 
-import io.vertx.pgclient.PgConnection;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,7 +74,7 @@ final class MeasurePhase {
             machine = MachineInfo.read(version.getString(0));
             data = DataSummary.read(conn);
         }
-        List<NetworkPhase.Point> network = java.nio.file.Files.exists(NetworkPhase.resultsFile(settings))
+        List<NetworkPhase.Point> network = Files.exists(NetworkPhase.resultsFile(settings))
                 ? NetworkPhase.load(NetworkPhase.resultsFile(settings)) : List.of();
         Report report = new Report(settings, counts, measured, machine, data, network);
         report.write(settings.resultsFile());
