@@ -6,7 +6,7 @@
 #
 # Builds the production jar and the bench's classes (./mvnw -Pbench) if needed, recreates the bench
 # database, lets the service's Flyway create the schema, loads the data, counts statements per request
-# (service behind a counting proxy), then times the service, the database floor and the N+1 baseline
+# (service behind a counting proxy), times the network case (the same proxy adding latency), then times the service, the database floor and the N+1 baseline
 # (service straight on PostgreSQL).
 set -euo pipefail
 
@@ -34,10 +34,16 @@ PROXY_CONTROL_PORT=${BENCH_PROXY_CONTROL_PORT:-15434}
 ISSUER=https://bench.bullion-tracker.local
 if [ "$quick" = 1 ]; then
   SIZES=100,500
+  PORTFOLIO_SIZES=500
+  REFRESH_USERS=100
   RESULTS=$WORK/RESULTS.md
   CHART=$WORK/latency.png
 else
   SIZES=100,1000,10000
+  # The portfolio routes: history at both sizes, the summaries at the largest.
+  PORTFOLIO_SIZES=1000,10000
+  # The refresh's own users, 100 guide_price items each: 100,000 items across 1,000 users.
+  REFRESH_USERS=1000
   RESULTS=$BENCH/RESULTS.md
   CHART=$BENCH/latency.png
 fi
@@ -111,6 +117,7 @@ for port in "$SERVICE_PORT" "$PROXY_PORT" "$PROXY_CONTROL_PORT"; do
   port_in_use "$port" && die "port $port is in use (set BENCH_SERVICE_PORT / BENCH_PROXY_PORT / BENCH_PROXY_CONTROL_PORT)"
 done
 mkdir -p "$WORK"
+rm -f "$WORK/counts.properties" "$WORK/network.properties"
 
 # ---- 2. The production jar and the bench's classes, one Maven build (when missing or older than the sources) ----
 BUILD_SECONDS=-1
@@ -144,14 +151,16 @@ start_service "postgresql://127.0.0.1:$PROXY_PORT/$DB_NAME" counting
 grep -o 'Successfully applied [0-9]* migrations[^(]*' "$WORK/service-counting.log" || true
 
 # ---- 5. Data, set-based and seeded ----
-log "loading data: $CATALOG coins, users with $SIZES items, seed $SEED"
-"${PSQL[@]}" -d "$DB_NAME" -v seed="$SEED" -v sizes="$SIZES" -v catalog="$CATALOG" -f "$BENCH/sql/load-data.sql"
+log "loading data: $CATALOG coins, users with $SIZES items, portfolios of $PORTFOLIO_SIZES, $REFRESH_USERS refresh users, seed $SEED"
+"${PSQL[@]}" -d "$DB_NAME" -v seed="$SEED" -v sizes="$SIZES" -v catalog="$CATALOG" \
+  -v portfolio_sizes="$PORTFOLIO_SIZES" -v refresh_users="$REFRESH_USERS" -f "$BENCH/sql/load-data.sql"
 "${PSQL[@]}" -d "$DB_NAME" -c 'VACUUM ANALYZE'
 
 BENCH_ARGS=(
   --db-name="$DB_NAME" --proxy-port="$PROXY_PORT" --proxy-control-port="$PROXY_CONTROL_PORT"
   --service-url="http://127.0.0.1:$SERVICE_PORT" --issuer="$ISSUER" --private-key="$WORK/jwt-private.pem"
-  --sizes="$SIZES" --quick=$([ "$quick" = 1 ] && echo true || echo false) --seed="$SEED"
+  --sizes="$SIZES" --portfolio-sizes="$PORTFOLIO_SIZES" --refresh-users="$REFRESH_USERS" --network-delays-micros=1000,5000
+  --quick=$([ "$quick" = 1 ] && echo true || echo false) --seed="$SEED"
   --work-dir="$WORK" --results="$RESULTS" --chart="$CHART"
   --git-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" --started="$STARTED" --build-seconds="$BUILD_SECONDS"
 )
@@ -160,7 +169,11 @@ BENCH_ARGS=(
 log "counting statements per request and checking that service, floor and N+1 agree"
 java -cp "$BENCH_CP" io.bulliontracker.bench.Bench count "${BENCH_ARGS[@]}"
 
-# ---- 7. Timing, with the service straight on PostgreSQL ----
+# ---- 7. The network case: the same proxy, now with a latency on every round trip ----
+log "the network case: service and N+1 with +1 ms and +5 ms per round trip"
+java -cp "$BENCH_CP" io.bulliontracker.bench.Bench network "${BENCH_ARGS[@]}"
+
+# ---- 8. Timing, with the service straight on PostgreSQL ----
 log "restarting the service without the proxy"
 stop "$service_pid"
 service_pid=""

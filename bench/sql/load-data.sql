@@ -2,6 +2,8 @@
 --   seed     a number in [-1, 1] for setseed()
 --   sizes    comma-separated collection sizes, e.g. '100,1000,10000' (one user per size)
 --   catalog  number of coins in the catalog
+--   portfolio_sizes  comma-separated sizes of the portfolio users' mixed collections, e.g. '1000,10000'
+--   refresh_users    users whose 100 guide_price items each the refresh phase values (1,000: 100,000 items)
 -- The schema already exists: the service's own Flyway migration created it.
 
 \set ON_ERROR_STOP on
@@ -104,3 +106,101 @@ SELECT (SELECT count(*) FROM coin_references) AS coins,
        (SELECT count(*) FROM collection_items) AS items,
        (SELECT count(*) FROM price_guide) AS price_rows,
        (SELECT count(*) FROM price_guide WHERE greysheet_price IS NULL) AS rows_without_greysheet;
+
+-- ---- Portfolio users: realistic mixes, one user per portfolio size ('bench-portfolio-N'). ----
+-- 60% BULLION spot_premium (mostly silver and gold, 1/10 oz to 10 oz, some bulk lots), 28% NUMISMATIC
+-- guide_price with the coin's metal content and a guide value (10% of them not yet priced), 8% custom,
+-- 4% copper coins (no spot price). Purchase dates over three years, so history sees holdings grow.
+CREATE TEMP TABLE bench_bullion (n int PRIMARY KEY, metal text, weight_oz numeric);
+INSERT INTO bench_bullion VALUES
+    (0, 'silver', 1), (1, 'silver', 10), (2, 'gold', 1), (3, 'silver', 1), (4, 'gold', 0.1),
+    (5, 'platinum', 1), (6, 'silver', 100), (7, 'gold', 0.5), (8, 'palladium', 1), (9, 'silver', 1);
+
+INSERT INTO collection_items (id, user_id, category, type, title, metal, quantity, weight_oz, metal_purity,
+                              metal_weight_oz, precious_metal_oz, coin_reference_id, grade, grading_service,
+                              book_value_type, custom_book_value, premium_percent, numismatic_value,
+                              spot_price_at_creation, purchase_date, purchase_price, created_at, updated_at)
+SELECT format('pf-%s-%s', x.size, lpad(x.i::text, 5, '0')), 'bench-portfolio-' || x.size,
+       CASE WHEN x.kind IN ('bullion') THEN 'BULLION' ELSE 'NUMISMATIC' END,
+       CASE WHEN x.kind = 'bullion' THEN (CASE WHEN x.r1 < 0.2 THEN 'bulk' ELSE 'itemized' END) END,
+       'Portfolio item ' || x.i,
+       CASE x.kind WHEN 'bullion' THEN b.metal WHEN 'copper' THEN 'copper' ELSE c.metal END,
+       CASE WHEN x.kind = 'bullion' THEN 1 + floor(x.r2 * 20)::int ELSE 1 + floor(x.r2 * 2)::int END,
+       CASE WHEN x.kind = 'bullion' THEN b.weight_oz END,
+       CASE WHEN x.kind IN ('guide', 'custom') THEN c.fineness END,
+       CASE WHEN x.kind IN ('guide', 'custom') THEN c.weight_oz END,
+       CASE WHEN x.kind IN ('guide', 'custom') THEN round(c.weight_oz * c.fineness, 6) END,
+       CASE WHEN x.kind <> 'bullion' THEN c.id END,
+       CASE WHEN x.kind <> 'bullion' THEN 'MS6' || floor(x.r1 * 10)::int END,
+       CASE WHEN x.kind <> 'bullion' THEN 'PCGS' END,
+       CASE x.kind WHEN 'bullion' THEN 'spot_premium' WHEN 'guide' THEN 'guide_price' ELSE 'custom' END,
+       CASE WHEN x.kind IN ('custom', 'copper') THEN round((5 + x.r3 * 2000)::numeric, 2) END,
+       CASE WHEN x.kind = 'bullion' AND x.r3 > 0.1 THEN round((x.r3 * 15)::numeric, 2) END,
+       CASE WHEN x.kind = 'guide' AND x.r3 > 0.1 THEN round((50 + x.r3 * 5000)::numeric, 2) END,
+       CASE WHEN x.kind = 'bullion' AND x.r1 >= 0.8 THEN round((20 + x.r3 * 2000)::numeric, 2) END,
+       (now() AT TIME ZONE 'UTC')::date - floor(x.r4 * 1100)::int,
+       CASE WHEN x.r1 < 0.8 THEN round((10 + x.r4 * 3000)::numeric, 2) END,
+       now() - make_interval(days => floor(x.r4 * 1100)::int), now()
+FROM (
+    SELECT p.size, p.i,
+           CASE WHEN p.i % 25 < 15 THEN 'bullion' WHEN p.i % 25 < 22 THEN 'guide'
+                WHEN p.i % 25 < 24 THEN 'custom' ELSE 'copper' END AS kind,
+           random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5
+    FROM (SELECT p.size, i
+          FROM (SELECT unnest(string_to_array(:'portfolio_sizes', ','))::int AS size) p
+          CROSS JOIN LATERAL generate_series(1, p.size) AS i
+          ORDER BY p.size, i) p
+) x
+JOIN bench_bullion b ON b.n = floor(x.r5 * 10)::int
+JOIN coin_references c ON c.id = 'coin-' || lpad((1 + floor(x.r5 * floor(:catalog * 0.95)))::int::text, 5, '0');
+
+-- A weekly value-history row for a year for every priced guide item (what history reads before today).
+INSERT INTO item_value_history (item_id, price_date, value, value_type, source)
+SELECT i.id, (now() AT TIME ZONE 'UTC')::date - 7 * w,
+       round(i.numismatic_value * (1 - 0.002 * w) * (0.97 + random() * 0.06)::numeric, 2), 'guide_price', 'pcgs'
+FROM collection_items i CROSS JOIN generate_series(1, 52) AS w
+WHERE i.user_id LIKE 'bench-portfolio-%' AND i.book_value_type = 'guide_price' AND i.numismatic_value IS NOT NULL
+ORDER BY i.id, w;
+
+-- ---- Spot prices: an hourly row for a year for the four metals, when the schema has the table. ----
+-- The portfolio routes' migration may not be merged yet: then there is no table and nothing to load.
+DO $$
+BEGIN
+    IF to_regclass('spot_prices') IS NOT NULL THEN
+        EXECUTE $sql$
+            INSERT INTO spot_prices (metal, observed_at, price_per_oz, source)
+            SELECT m.metal, date_trunc('hour', now()) - make_interval(hours => h),
+                   round((m.base * (1 - m.trend * h / 8760.0) * (0.995 + random() * 0.01))::numeric, 2), 'bench'
+            FROM (VALUES ('gold', 2650.0, 0.25), ('silver', 31.0, 0.30), ('platinum', 980.0, 0.05),
+                         ('palladium', 1010.0, -0.15)) AS m (metal, base, trend)
+            CROSS JOIN generate_series(0, 365 * 24 - 1) AS h
+            ORDER BY m.metal, h
+        $sql$;
+    ELSE
+        RAISE NOTICE 'no spot_prices table in this schema: the portfolio phases will find their routes missing';
+    END IF;
+END $$;
+
+-- ---- Refresh: :refresh_users users ('bench-refresh-NNNN') with 100 guide_price items each. ----
+-- Their (coin, grade) keys are drawn from the priced keys above, so the refresh has a price for each.
+CREATE TEMP TABLE bench_keys AS
+SELECT row_number() OVER (ORDER BY coin_reference_id, grade_code) AS n, coin_reference_id, grade_code
+FROM (SELECT DISTINCT coin_reference_id, grade_code FROM price_guide) k;
+
+INSERT INTO collection_items (id, user_id, category, type, title, metal, quantity, coin_reference_id, grade,
+                              grading_service, book_value_type, purchase_date, purchase_price, created_at, updated_at)
+SELECT format('rf-%s-%s', lpad(r.u::text, 4, '0'), lpad(r.i::text, 3, '0')), 'bench-refresh-' || lpad(r.u::text, 4, '0'),
+       'NUMISMATIC', 'itemized', 'Refresh coin ' || r.u || '/' || r.i, 'silver', 1 + floor(r.q * 3)::int,
+       k.coin_reference_id, k.grade_code, 'PCGS', 'guide_price', DATE '2015-01-01' + floor(r.q * 3000)::int,
+       round((10 + r.q * 5000)::numeric, 2), now(), now()
+FROM (
+    SELECT u, i, 1 + floor(random() * (SELECT count(*) FROM bench_keys))::int AS key_n, random() AS q
+    FROM generate_series(1, :refresh_users) AS u CROSS JOIN generate_series(1, 100) AS i
+    ORDER BY u, i
+) r
+JOIN bench_keys k ON k.n = r.key_n;
+
+-- The portfolio and refresh data, for the log.
+SELECT (SELECT count(*) FROM collection_items WHERE user_id LIKE 'bench-portfolio-%') AS portfolio_items,
+       (SELECT count(*) FROM item_value_history WHERE item_id LIKE 'pf-%') AS portfolio_history_rows,
+       (SELECT count(*) FROM collection_items WHERE user_id LIKE 'bench-refresh-%') AS refresh_items;

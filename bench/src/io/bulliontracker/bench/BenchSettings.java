@@ -20,7 +20,8 @@ record BenchSettings(
         int nPlusOneWarmupCalls, int nPlusOneMeasuredCalls,
         int nPlusOneLargeWarmupCalls, int nPlusOneLargeMeasuredCalls, int nPlusOneLargeFrom,
         int warmupSeconds, int nPlusOneWarmupSeconds, int loadThreads, int loadWarmupSeconds, int loadSeconds,
-        String gitCommit, long startedEpochSeconds, long buildSeconds, long servicePid) {
+        String gitCommit, long startedEpochSeconds, long buildSeconds, long servicePid,
+        List<Integer> portfolioSizes, int refreshUsers, List<Integer> networkDelaysMicros) {
 
     static BenchSettings parse(String[] args) {
         Map<String, String> opts = new HashMap<>();
@@ -32,10 +33,7 @@ record BenchSettings(
             opts.put(arg.substring(2, eq), arg.substring(eq + 1));
         }
         boolean quick = Boolean.parseBoolean(opts.getOrDefault("quick", "false"));
-        List<Integer> sizes = new ArrayList<>();
-        for (String s : need(opts, "sizes").split(",")) {
-            sizes.add(Integer.parseInt(s.trim()));
-        }
+        List<Integer> sizes = numbers(need(opts, "sizes"));
         return new BenchSettings(
                 opts.getOrDefault("db-host", "127.0.0.1"), Integer.parseInt(opts.getOrDefault("db-port", "5432")),
                 need(opts, "db-name"), opts.getOrDefault("db-user", "postgres"),
@@ -50,7 +48,17 @@ record BenchSettings(
                 opts.getOrDefault("git-commit", "unknown"),
                 Long.parseLong(opts.getOrDefault("started", String.valueOf(System.currentTimeMillis() / 1000))),
                 Long.parseLong(opts.getOrDefault("build-seconds", "-1")),
-                Long.parseLong(opts.getOrDefault("service-pid", "-1")));
+                Long.parseLong(opts.getOrDefault("service-pid", "-1")),
+                numbers(need(opts, "portfolio-sizes")), Integer.parseInt(need(opts, "refresh-users")),
+                numbers(opts.getOrDefault("network-delays-micros", "1000,5000")));
+    }
+
+    private static List<Integer> numbers(String csv) {
+        List<Integer> numbers = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            numbers.add(Integer.parseInt(s.trim()));
+        }
+        return List.copyOf(numbers);
     }
 
     private static String need(Map<String, String> opts, String key) {
@@ -63,6 +71,21 @@ record BenchSettings(
 
     static String userFor(int size) {
         return "bench-user-" + size;
+    }
+
+    /** The owner of a mixed bullion/numismatic collection of that size (the portfolio routes' data). */
+    static String portfolioUserFor(int size) {
+        return "bench-portfolio-" + size;
+    }
+
+    /** The sizes a portfolio route is measured at: summaries at the largest only, history at every size. */
+    List<Integer> sizesFor(PortfolioRoute route) {
+        return route.history ? portfolioSizes : List.of(portfolioSizes.get(portfolioSizes.size() - 1));
+    }
+
+    /** Items the refresh values beyond the valuation users': 100 per refresh user. */
+    int refreshItems() {
+        return refreshUsers * 100;
     }
 
     /** The N+1 baseline takes seconds per call on the largest collection, so it gets fewer calls there. */

@@ -52,6 +52,23 @@ final class CountResults {
         return need("check." + route.key + "." + size);
     }
 
+    /** Anything else a phase found (portfolio routes, the refresh), under a dotted key. */
+    void put(String key, Object value) {
+        values.setProperty(key, String.valueOf(value));
+    }
+
+    boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    String get(String key) {
+        return need(key);
+    }
+
+    int getInt(String key) {
+        return Integer.parseInt(need(key));
+    }
+
     private String need(String key) {
         String value = values.getProperty(key);
         if (value == null) {

@@ -16,9 +16,10 @@ import java.nio.charset.StandardCharsets;
  * what it recorded. Counting on the wire works for every client (the service's pool, the floor, the N+1
  * baseline) and needs nothing from the server (pg_stat_statements is not installed here).
  *
- * <p>The control port answers two line commands: {@code RESET} (forget what was seen, answers {@code OK})
- * and {@code DUMP} (every statement since the reset, BEGIN/COMMIT/ROLLBACK included, one per line with its
- * whitespace collapsed, then {@code END}).
+ * <p>The control port answers three line commands: {@code RESET} (forget what was seen, answers {@code OK}),
+ * {@code DUMP} (every statement since the reset, BEGIN/COMMIT/ROLLBACK included, one per line with its
+ * whitespace collapsed, then {@code END}) and {@code DELAY <microseconds>} (the latency every round trip
+ * gets from now on, the network case; 0 is loopback; answers {@code OK}).
  *
  * <p>Usage: {@code CountingProxy <listen port> <target host> <target port> <control port>}
  */
@@ -61,7 +62,14 @@ public final class CountingProxy {
                         }
                         out.print("END\n");
                     }
-                    default -> out.print("ERR unknown command\n");
+                    default -> {
+                        if (command.startsWith("DELAY ")) {
+                            proxy.roundTripDelayMicros(Long.parseLong(command.substring(6).trim()));
+                            out.print("OK\n");
+                        } else {
+                            out.print("ERR unknown command\n");
+                        }
+                    }
                 }
                 out.flush();
             }

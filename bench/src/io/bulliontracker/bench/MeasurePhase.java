@@ -2,9 +2,13 @@ package io.bulliontracker.bench;
 
 import static io.bulliontracker.bench.Database.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +57,10 @@ final class MeasurePhase {
                         () -> await(floor.sync(conn, user)),
                         () -> await(baseline.sync(conn, user)));
             }
+            for (PortfolioRoute route : PortfolioRoute.values()) {
+                timePortfolio(measured, counts, service, route);
+            }
+            timeRefresh(measured, counts, service, conn);
             int loadSize = Collections.min(settings.sizes());
             System.out.printf(Locale.ROOT, "  throughput: performance for the %,d-item user, %d connections, %d s (after %d s warm-up)%n",
                     loadSize, settings.loadThreads(), settings.loadSeconds(), settings.loadWarmupSeconds());
@@ -66,7 +74,9 @@ final class MeasurePhase {
             machine = MachineInfo.read(version.getString(0));
             data = DataSummary.read(conn);
         }
-        Report report = new Report(settings, counts, measured, machine, data);
+        List<NetworkPhase.Point> network = Files.exists(NetworkPhase.resultsFile(settings))
+                ? NetworkPhase.load(NetworkPhase.resultsFile(settings)) : List.of();
+        Report report = new Report(settings, counts, measured, machine, data, network);
         report.write(settings.resultsFile());
         LatencyChart.write(settings.chartFile(), settings.sizes(), measured);
         System.out.println();
@@ -140,6 +150,57 @@ final class MeasurePhase {
         // The CPU split goes to the log only: it shows whether anything else competed for the cores.
         System.out.printf(Locale.ROOT, "  %-11s %,6d items  cpu in cores: service %.2f, bench %.2f, postgres %.2f, other %.2f%n",
                 route.key, size, cpu.service(), cpu.generator(), cpu.postgres(), cpu.other());
+    }
+
+    /**
+     * A portfolio route on the service alone, one call after another: warm-up calls (this JVM has not run
+     * the route yet), then the timed calls. Routes the counting phase found missing (404) are skipped.
+     */
+    private void timePortfolio(Measurements measured, CountResults counts, ServiceClient service, PortfolioRoute route) {
+        if (counts.has(CountPhase.portfolioKey(route) + ".missing")) {
+            System.out.printf(Locale.ROOT, "  %-20s skipped: %s%n", route.key, counts.get(CountPhase.portfolioKey(route) + ".missing"));
+            return;
+        }
+        for (int size : settings.sizesFor(route)) {
+            HttpRequest request = service.getRequest(route.path, BenchSettings.portfolioUserFor(size));
+            for (int i = 0; i < 2 * settings.warmupCalls(); i++) {
+                service.call(request);
+            }
+            List<Double> millis = new ArrayList<>();
+            for (int i = 0; i < settings.measuredCalls(); i++) {
+                long start = System.nanoTime();
+                service.call(request);
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+            Samples samples = new Samples(millis);
+            measured.putPortfolio(route, size, samples);
+            System.out.printf(Locale.ROOT, "  %-20s %,6d items  median %9.2f ms  p95 %9.2f ms  (%d calls after %d warm-up)%n",
+                    route.key, size, samples.median(), samples.p95(), millis.size(), 2 * settings.warmupCalls());
+        }
+    }
+
+    /**
+     * The refresh of every user's guide prices, once: the second run of the day (the counting phase ran the
+     * first, which wrote every value), so its UPDATE changes no row and its upsert rewrites today's history.
+     */
+    private void timeRefresh(Measurements measured, CountResults counts, ServiceClient service, PgConnection conn) {
+        if (counts.has("refresh.missing")) {
+            System.out.println("  refresh skipped: " + counts.get("refresh.missing"));
+            return;
+        }
+        vacuumWrittenTables(conn);
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = service.exchange(service.refreshRequest());
+        double millis = (System.nanoTime() - start) / 1e6;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the refresh answered " + response.statusCode() + ": " + new String(response.body()));
+        }
+        JsonNode data = ServiceClient.data(response.body());
+        measured.refresh = new Measurements.Refresh(millis, data.path("synced").asLong(), data.path("updated").asLong(),
+                data.path("skipped").asLong(), data.path("batches").asLong(), data.path("durationMs").asLong());
+        System.out.printf(Locale.ROOT, "  refresh (second of the day): %,d synced in %,.0f ms, %,.0f items/s, %d batches%n",
+                measured.refresh.synced(), millis, measured.refresh.synced() * 1000 / millis, measured.refresh.batches());
+        vacuumWrittenTables(conn);
     }
 
     private static void vacuumWrittenTables(PgConnection conn) {

@@ -16,6 +16,22 @@ final class Measurements {
     int loadSize;
     String loadAverageBefore = "unknown";
     String loadAverageAfter = "unknown";
+    private final Map<String, Samples> portfolio = new HashMap<>();
+    /** The second refresh of the day (steady state), timed on the service straight on PostgreSQL; null: not run. */
+    Refresh refresh;
+
+    /** One timed refresh: its wall time from the client and what it reported. */
+    record Refresh(double millis, long synced, long updated, long skipped, long batches, long durationMs) {
+    }
+
+    void putPortfolio(PortfolioRoute route, int size, Samples samples) {
+        portfolio.put(route.key + "." + size, samples);
+    }
+
+    /** Null when the route was not measured (it answered 404). */
+    Samples portfolio(PortfolioRoute route, int size) {
+        return portfolio.get(route.key + "." + size);
+    }
 
     void put(Route route, int size, Design design, Samples samples) {
         latencies.put(key(route, size, design), samples);

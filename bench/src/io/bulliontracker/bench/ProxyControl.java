@@ -35,6 +35,14 @@ final class ProxyControl implements AutoCloseable {
         }
     }
 
+    /** The latency every round trip through the proxy gets from now on (0: loopback). */
+    void roundTripDelayMicros(long micros) {
+        String answer = send("DELAY " + micros);
+        if (!"OK".equals(answer)) {
+            throw new IllegalStateException("proxy answered " + answer);
+        }
+    }
+
     /**
      * Everything executed since the last reset, BEGIN/COMMIT/ROLLBACK included, in the order the proxy saw
      * it, each statement's whitespace collapsed to single spaces.

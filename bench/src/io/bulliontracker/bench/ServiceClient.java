@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The two valuation routes over HTTP, as a client would call them. */
+/** The service's routes over HTTP, as a client would call them. */
 final class ServiceClient {
 
     static final int DAYS = 30;
@@ -42,6 +42,31 @@ final class ServiceClient {
         return HttpRequest.newBuilder(URI.create(baseUrl + "/api/collection/sync-prices"))
                 .header("Authorization", tokens.bearer(userId)).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** A GET of any route (the portfolio routes) for a user. */
+    HttpRequest getRequest(String pathAndQuery, String userId) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .header("Authorization", tokens.bearer(userId)).timeout(Duration.ofSeconds(60)).GET().build();
+    }
+
+    /** The admin refresh of every user's guide prices; it answers when the run is over (up to 5 minutes). */
+    HttpRequest refreshRequest() {
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/api/admin/refresh-prices"))
+                .header("Authorization", tokens.adminBearer()).timeout(Duration.ofMinutes(6))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /** Status and body, whatever the status: a phase decides what a 404 means (a route not merged yet). */
+    HttpResponse<byte[]> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends and reads the whole body; anything but 200 is an error, since every timed call must succeed. */
@@ -76,7 +101,7 @@ final class ServiceClient {
         return new SyncCounts(data.get("synced").asInt(), data.get("updated").asInt(), data.get("skipped").asInt());
     }
 
-    private static JsonNode data(byte[] body) {
+    static JsonNode data(byte[] body) {
         try {
             JsonNode envelope = JSON.readTree(body);
             if (!envelope.path("success").asBoolean()) {

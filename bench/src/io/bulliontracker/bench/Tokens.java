@@ -40,11 +40,20 @@ final class Tokens {
         return cache.computeIfAbsent(userId, this::sign);
     }
 
+    /** "Bearer ..." for the bench's administrator (groups: admin), which the refresh route requires. */
+    synchronized String adminBearer() {
+        return cache.computeIfAbsent("\0admin", k -> sign("bench-admin", "admin"));
+    }
+
     private String sign(String userId) {
+        return sign(userId, "user");
+    }
+
+    private String sign(String userId, String group) {
         long now = Instant.now().getEpochSecond();
         String header = B64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + userId + "\",\"upn\":\"" + userId
-                + "\",\"groups\":[\"user\"],\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}";
+                + "\",\"groups\":[\"" + group + "\"],\"iat\":" + now + ",\"exp\":" + (now + 7200) + "}";
         String payload = B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");

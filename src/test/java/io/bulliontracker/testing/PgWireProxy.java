@@ -1,5 +1,6 @@
 package io.bulliontracker.testing;
 
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,12 +17,16 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A TCP proxy between the service and PostgreSQL that reads the frontend protocol. It records every
  * statement the service executes (a simple Query, or an extended-protocol Execute resolved to the text
  * of its Parse), which makes the query budget a count the tests can assert, whatever client (Vert.x,
- * Hibernate Reactive) sent it. It can also cut connections, refuse new ones, and delay replies.
+ * Hibernate Reactive) sent it. It can also cut connections, refuse new ones, delay replies (a fault),
+ * and add a network's latency to every round trip ({@link #roundTripDelayMicros(long)}).
  *
  * <p>The benchmark (bench/) runs it as its own process on a fixed port to count the statements of the
  * packaged service; that is why it can listen on a given port.
@@ -40,6 +45,7 @@ public final class PgWireProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
     private volatile long replyDelayMillis;
+    private volatile long roundTripDelayNanos;
 
     public PgWireProxy(String targetHost, int targetPort) throws IOException {
         this(0, targetHost, targetPort);
@@ -108,6 +114,16 @@ public final class PgWireProxy implements AutoCloseable {
         this.replyDelayMillis = millis;
     }
 
+    /**
+     * Adds this latency to every round trip, as a database across a network would: each client message
+     * reaches the server that much later, in order, while later messages keep flowing (a pipelining client
+     * pays it once per wait, not once per message). Unlike {@link #delayReplies(long)}, which stalls every
+     * chunk of a reply (a slow server), a large result costs no more than a small one. 0 turns it off.
+     */
+    public void roundTripDelayMicros(long micros) {
+        this.roundTripDelayNanos = TimeUnit.MICROSECONDS.toNanos(micros);
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
@@ -147,6 +163,7 @@ public final class PgWireProxy implements AutoCloseable {
     private void pumpFrontend(Socket client, Socket upstream) {
         Map<String, String> parsed = new ConcurrentHashMap<>();
         Map<String, String> portals = new ConcurrentHashMap<>();
+        LatencyLine line = null;
         try (DataInputStream in = new DataInputStream(client.getInputStream())) {
             OutputStream out = upstream.getOutputStream();
             boolean startup = true;
@@ -172,6 +189,20 @@ public final class PgWireProxy implements AutoCloseable {
                     throw new EOFException();
                 }
                 note((char) type, body, parsed, portals);
+                long delay = roundTripDelayNanos;
+                if (delay > 0 && line == null) {
+                    line = new LatencyLine(upstream);
+                    start("pg-proxy-latency", line);
+                }
+                if (line != null) {
+                    // Once a connection has had latency, every message goes through the line: order is kept.
+                    byte[] message = new byte[1 + length];
+                    message[0] = (byte) type;
+                    System.arraycopy(int32(length), 0, message, 1, 4);
+                    System.arraycopy(body, 0, message, 5, body.length);
+                    line.send(message, System.nanoTime() + delay);
+                    continue;
+                }
                 out.write(type);
                 out.write(int32(length));
                 out.write(body);
@@ -181,7 +212,67 @@ public final class PgWireProxy implements AutoCloseable {
             // the connection ended; the other pump sees it too
         } finally {
             closeQuietly(client);
-            closeQuietly(upstream);
+            if (line != null) {
+                line.close(); // it closes upstream once it has written what was already sent
+            } else {
+                closeQuietly(upstream);
+            }
+        }
+    }
+
+    /**
+     * One connection's client-to-server messages, each written when its due time comes: a one-way
+     * latency, which a round trip pays once. Due times never decrease, so the queue is in due order.
+     */
+    private static final class LatencyLine implements Runnable {
+
+        private record Pending(byte[] message, long due) {
+        }
+
+        private static final Pending END = new Pending(new byte[0], 0);
+
+        private final Socket upstream;
+        private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        private long lastDue;
+
+        LatencyLine(Socket upstream) {
+            this.upstream = upstream;
+        }
+
+        void send(byte[] message, long due) {
+            lastDue = Math.max(lastDue, due);
+            queue.add(new Pending(message, lastDue));
+        }
+
+        void close() {
+            queue.add(END);
+        }
+
+        @Override
+        public void run() {
+            try {
+                OutputStream out = new BufferedOutputStream(upstream.getOutputStream(), 64 * 1024);
+                while (true) {
+                    Pending next = queue.take();
+                    if (next == END) {
+                        out.flush();
+                        break;
+                    }
+                    long wait;
+                    while ((wait = next.due() - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    out.write(next.message());
+                    // Messages already due go out in the same write, as the client's own buffer would send them.
+                    if (queue.isEmpty() || queue.peek().due() > System.nanoTime()) {
+                        out.flush();
+                    }
+                }
+            } catch (IOException | InterruptedException ignored) {
+                // the connection ended
+            } finally {
+                closeQuietly(upstream);
+            }
         }
     }
 
