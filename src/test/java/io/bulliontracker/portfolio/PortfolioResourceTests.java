@@ -223,6 +223,38 @@ class PortfolioResourceTests {
                 .body("preciousMetalPlatinumOz", comparesEqualTo(dec("0.9995")));
     }
 
+    /**
+     * The mobile client (M06, M16) and the web hooks (W14, W15) as they send them: a bearer token and, from
+     * the mobile client, Content-Type: application/json on a GET without a body.
+     */
+    @Test
+    void mobileAndWebSummaryReadsAsTheClientsSendThem() {
+        String user = collection(TestData.newUser());
+        Api.asUser(user).contentType("application/json").get("/api/collection/summary").then().statusCode(200)
+                .body("data.totalValue", comparesEqualTo(dec("9421.49")))
+                .body("data.bullionItems", equalTo(4))
+                .body("data.numismaticItems", equalTo(5))
+                .body("data.byMetal.silver.items", equalTo(3));
+        Api.asUser(user).contentType("application/json").get("/api/portfolio/valuation-breakdown").then().statusCode(200)
+                .body("data.spotPremium.count", equalTo(4))
+                .body("data.spotPremium.totalValue", comparesEqualTo(dec("5974.49")))
+                .body("data.spotPremium.avgPremiumPercent", comparesEqualTo(dec("3.91")))
+                .body("data.guidePrice.count", equalTo(3))
+                .body("data.guidePrice.totalValue", comparesEqualTo(dec("2722.00")))
+                .body("data.guidePrice.premiumOverMelt", comparesEqualTo(dec("35.27")))
+                .body("data.custom.count", equalTo(2))
+                .body("data.custom.totalValue", comparesEqualTo(dec("725.00")))
+                .body("data.lastSyncDate", equalTo("2025-02-03"));
+        Api.asUser(user).get("/api/portfolio/summary").then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("data.totalMeltValue", comparesEqualTo(dec("8261.85")))
+                .body("data.totalBookValue", comparesEqualTo(dec("9421.49")))
+                .body("data.goldOz", comparesEqualTo(dec("2.9675")))
+                .body("data.silverOz", comparesEqualTo(dec("33.0938")))
+                .body("data.platinumOz", comparesEqualTo(dec("1.4995")))
+                .body("data.totalItems", equalTo(9));
+    }
+
     @Test
     void moneyIsRoundedOnceAtTheEndHalfUp() {
         String user = TestData.newUser();

@@ -192,6 +192,28 @@ class SpotPriceResourceTests {
 
     // ---- GET /api/prices/performance ----
 
+    /** M18 and M12: the mobile client calls without a token and with Content-Type: application/json on GET. */
+    @Test
+    void mobileSpotReadsWithoutATokenAndWithAJsonContentType() {
+        Instant now = SpotRows.now();
+        SpotRows.add("gold", now.minus(Duration.ofDays(40)), "2000.00");
+        SpotRows.add("gold", now.minus(Duration.ofHours(1)), "2500.00");
+        SpotRows.add("silver", now.minus(Duration.ofHours(1)), "31.00");
+        Api.anonymous().contentType("application/json").get("/api/prices").then().statusCode(200)
+                .body("success", equalTo(true))
+                .body("data.gold.pricePerOz", comparesEqualTo(dec("2500.00")))
+                .body("data.gold.lastUpdated", equalTo(now.minus(Duration.ofHours(1)).toString()))
+                .body("data.silver.pricePerOz", comparesEqualTo(dec("31.00")))
+                .body("data.platinum.pricePerOz", nullValue());
+        Api.anonymous().contentType("application/json").get("/api/prices/performance").then().statusCode(200)
+                // 2500 against 2000 thirty days ago: +25 %; silver has nothing older, so its own price.
+                .body("data.metals.find { it.metal == 'gold' }.priceOneMonthAgo", comparesEqualTo(dec("2000.00")))
+                .body("data.metals.find { it.metal == 'silver' }.priceOneMonthAgo", comparesEqualTo(dec("31.00")))
+                .body("data.bestPerformer.metal", equalTo("gold"))
+                .body("data.bestPerformer.changePercent", comparesEqualTo(dec("25.00")))
+                .body("data.worstPerformer.metal", equalTo("silver"));
+    }
+
     @Test
     void performanceComparesLatestWithTheLastRowBeforeTheEndOfTheCutoffDay() {
         LocalDate today = TestData.today();
