@@ -114,6 +114,16 @@ class CollectionStreamTests {
     }
 
     @Test
+    void openApiStillDescribesTheStreamedListAsTheEnvelopeOfItems() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/collection'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/EnvelopeListItemView"))
+                .body("components.schemas.EnvelopeListItemView.properties.data.items.$ref",
+                        equalTo("#/components/schemas/ItemView"))
+                .body("components.schemas.EnvelopeListItemView.properties.success.type", equalTo("boolean"));
+    }
+
+    @Test
     void badTokenIsA401EnvelopeNotAStream() {
         given().header("Authorization", "Bearer nonsense").get("/api/collection").then().statusCode(401)
                 .header("Content-Type", startsWith("application/json")).body("success", equalTo(false))
