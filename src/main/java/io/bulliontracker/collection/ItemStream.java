@@ -70,7 +70,9 @@ public class ItemStream {
         return pool.getConnection().flatMap(connection -> deadline.bound(connection.begin()
                         .flatMap(tx -> connection.prepare(ITEMS_WITH_IMAGES)))
                 .map(statement -> new Cursor(connection, statement))
-                .onFailure().invoke(failure -> connection.closeAndForget()));
+                .onFailure().invoke(failure -> connection.closeAndForget())
+                // A client gone before the cursor opened: no finalizer will see this connection.
+                .onCancellation().invoke(connection::closeAndForget));
     }
 
     private record Cursor(SqlConnection connection, PreparedStatement statement) {

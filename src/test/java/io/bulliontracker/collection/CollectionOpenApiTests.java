@@ -28,8 +28,8 @@ class CollectionOpenApiTests {
         for (String[] route : routes) {
             String operation = "paths.'" + route[0] + "'." + route[1];
             doc.body(operation + ".summary", not(emptyOrNullString()))
-                    .body(operation + ".responses.'401'.content.'application/json'.schema.$ref", equalTo("#/components/schemas/ErrorBody"))
-                    .body(operation + ".responses.'503'.content.'application/json'.schema.$ref", equalTo("#/components/schemas/ErrorBody"));
+                    .body(operation + ".responses.'401'.content.'application/json'.schema.$ref", equalTo("#/components/schemas/Error"))
+                    .body(operation + ".responses.'503'.content.'application/json'.schema.$ref", equalTo("#/components/schemas/Error"));
             if (route[2] != null) {
                 doc.body(operation + ".responses.'200'.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/" + route[2]));
