@@ -1,6 +1,9 @@
 package io.bulliontracker.collection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.DatabaseDeadline;
@@ -8,7 +11,9 @@ import io.bulliontracker.common.Envelope;
 import io.bulliontracker.common.ErrorBody;
 import io.bulliontracker.security.CurrentUser;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,6 +31,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/api/collection")
@@ -56,11 +63,15 @@ public class CollectionResource {
     private final CollectionService collection;
     private final CurrentUser user;
     private final DatabaseDeadline deadline;
+    private final ObjectMapper json;
+    private final ObjectWriter itemWriter;
 
-    public CollectionResource(CollectionService collection, CurrentUser user, DatabaseDeadline deadline) {
+    public CollectionResource(CollectionService collection, CurrentUser user, DatabaseDeadline deadline, ObjectMapper json) {
         this.collection = collection;
         this.user = user;
         this.deadline = deadline;
+        this.json = json;
+        this.itemWriter = json.writerFor(ItemView.class);
     }
 
     @POST
@@ -82,30 +93,39 @@ public class CollectionResource {
                         .entity(Envelope.of(item)).build());
     }
 
-    /** Without {@code limit}: every item. With it (1..100, larger capped): a page after {@code cursor}. */
+    /**
+     * Without {@code limit}: every item, streamed (memory stays bounded whatever the collection's size).
+     * With it (1..100, larger capped): a page after {@code cursor}. Both answer as buffers of JSON that
+     * quarkus-rest sends as they come, not wrapped in an array of its own.
+     */
     @GET
     @Operation(summary = "List the caller's items",
-            description = "Newest first (createdAt, then id, descending). Without limit: every item. With limit: a page "
-                    + "after cursor, with pagination {hasMore, nextCursor, limit}.")
-    @APIResponse(responseCode = "200", description = "The items, each with its images")
+            description = "Newest first (createdAt, then id, descending). Without limit: every item, streamed. With "
+                    + "limit: a page after cursor, with pagination {hasMore, nextCursor, limit}.")
+    @APIResponse(responseCode = "200", description = "The items, each with its images",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemList.class)))
     @APIResponse(responseCode = "400", description = "A bad limit or cursor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Envelope<List<ItemView>>> list(
+    public RestMulti<Buffer> list(
             @Parameter(description = "Page size 1..100; larger values are capped at 100")
             @RestQuery("limit") @Min(value = 1, message = PAGE_LIMIT) Long limit,
             @Parameter(description = "The id of the last item of the previous page (needs limit)")
             @RestQuery("cursor") @Size(max = 100, message = "names no item of this collection") String cursor) {
         String after = cursor == null || cursor.isEmpty() ? null : cursor;
+        Multi<Buffer> body;
         if (limit == null) {
             if (after != null) {
                 throw ApiException.invalidField("cursor", "needs limit");
             }
-            return deadline.bound(collection.listAll(user.id())).map(Envelope::of);
+            body = EnvelopeStream.of(collection.listAll(user.id()), itemWriter);
+        } else {
+            if (after != null && after.isBlank()) {
+                throw ApiException.invalidField("cursor", "names no item of this collection");
+            }
+            body = deadline.bound(collection.page(user.id(), after, (int) Math.min(limit, MAX_PAGE)))
+                    .map(this::serialised).toMulti();
         }
-        if (after != null && after.isBlank()) {
-            throw ApiException.invalidField("cursor", "names no item of this collection");
-        }
-        return deadline.bound(collection.page(user.id(), after, (int) Math.min(limit, MAX_PAGE)));
+        return RestMulti.fromMultiData(body).encodeAsJsonArray(false).build();
     }
 
     @GET
@@ -192,6 +212,19 @@ public class CollectionResource {
         }
         String userId = user.id();
         return deadline.transaction(expired -> collection.update(userId, id, fields, expired)).map(Envelope::of);
+    }
+
+    private Buffer serialised(Envelope<List<ItemView>> page) {
+        try {
+            return Buffer.buffer(json.writeValueAsBytes(page));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The list's answer as OpenAPI names it: the route writes it as a stream, so no method returns the type. */
+    @Schema(name = "EnvelopeListItemView")
+    public record ItemList(boolean success, List<ItemView> data, Envelope.Pagination pagination) {
     }
 
     /** What a delete answers: the id of the item it deleted. */

@@ -7,6 +7,7 @@ import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.DatabaseDeadline;
 import io.bulliontracker.common.Envelope;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -35,15 +36,17 @@ public class CollectionService {
 
     private final CollectionItemRepository items;
     private final ItemQueries queries;
+    private final ItemStream stream;
     private final Validator validator;
     private final ObjectMapper json;
     private final Clock clock;
     private final Set<String> constrainedFields;
 
-    public CollectionService(CollectionItemRepository items, ItemQueries queries, Validator validator,
-            ObjectMapper json, Clock clock) {
+    public CollectionService(CollectionItemRepository items, ItemQueries queries, ItemStream stream,
+            Validator validator, ObjectMapper json, Clock clock) {
         this.items = items;
         this.queries = queries;
+        this.stream = stream;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -76,8 +79,9 @@ public class CollectionService {
                 .flatMap(item -> queries.images(List.of(id)).map(images -> ItemView.of(item, images.get(id)))));
     }
 
-    public Uni<List<ItemView>> listAll(String userId) {
-        return Panache.withSession(() -> items.listAll(userId).flatMap(this::withImages));
+    /** Every item, streamed from a cursor (see {@link ItemStream}): never the whole collection in memory. */
+    public Multi<ItemView> listAll(String userId) {
+        return stream.all(userId);
     }
 
     /** A page after the cursor item: the cursor, the page, its images: three statements whatever the page size. */
