@@ -112,7 +112,7 @@ public final class ErrorResponses {
     }
 
     private static ErrorBody jsonError(JsonProcessingException json) {
-        if (!(json instanceof JsonMappingException mapping) || isParseError(json)) {
+        if (!(json instanceof JsonMappingException mapping) || isParseError(json) || isTrailingContent(mapping)) {
             return ErrorBody.of("Malformed JSON body");
         }
         String field = mapping.getPath().stream()
@@ -123,8 +123,21 @@ public final class ErrorResponses {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("field", field);
+        if (json instanceof BoundedDecimals.OutOfBoundsException) {
+            details.put("reason", BoundedDecimals.REASON);
+            return ErrorBody.of("Invalid " + field + ": " + BoundedDecimals.REASON, details);
+        }
         details.put("reason", "wrong type or format");
         return ErrorBody.of("Invalid value for " + field, details);
+    }
+
+    /**
+     * A second value after the body's JSON ({@code {} {}}) is refused by FAIL_ON_TRAILING_TOKENS with a
+     * mapping error of no type of its own, only this message; a client sent malformed JSON, not a wrong shape.
+     */
+    private static boolean isTrailingContent(JsonMappingException mapping) {
+        return mapping.getPath().isEmpty() && mapping.getOriginalMessage() != null
+                && mapping.getOriginalMessage().startsWith("Trailing token");
     }
 
     /**
