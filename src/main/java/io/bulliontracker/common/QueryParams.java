@@ -36,15 +36,15 @@ public final class QueryParams {
         return (int) value;
     }
 
-    /** The parameter as a date YYYY-MM-DD, null when absent; anything else is a 400 naming it. */
+    /** The parameter as a date YYYY-MM-DD in PlausibleDate's range, null when absent; anything else is a 400 naming it. */
     public static LocalDate date(String name, String raw) {
         if (raw == null) {
             return null;
         }
         try {
-            return LocalDate.parse(raw);
+            return QueryParamConverters.plausibleDate(raw);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(name, "must be a date YYYY-MM-DD");
+            throw ApiException.invalidField(name, QueryParamConverters.DATE_REASON);
         }
     }
 }
