@@ -83,7 +83,9 @@ public final class ErrorResponses {
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable: this service answers application/json";
             case 413 -> "Request body too large: the limit is 10 MiB";
+            case 414 -> "URL too long: the limit is 16 KiB";
             case 415 -> "Unsupported media type: send application/json";
+            case 431 -> "Request headers too large: the limit is 20 KiB in all";
             case 503 -> "Service unavailable, retry later";
             default -> status >= 500 ? "Internal server error" : "Request refused";
         };
