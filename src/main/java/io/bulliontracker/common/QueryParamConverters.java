@@ -41,7 +41,7 @@ public class QueryParamConverters implements ParamConverterProvider {
         return null;
     }
 
-    /** Shared with {@link QueryParams#date} until every route takes its dates as typed parameters. */
+    /** The reason given for any query date that is not one, or that is out of range. */
     static final String DATE_REASON = "must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31";
 
     /**
