@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,26 +77,20 @@ class EventLoopSafetyTests {
     @MethodSource("hostileDecimals")
     void hostileDecimalIsRefusedWithinASecondAndDelaysNoOtherRequest(Route route) throws Exception {
         HttpRequest hostile = request(route, route.body.replace("%d", String.valueOf(pcgs)));
-        // The route, its JSON reader and its error path warmed with a harmless refusal, so the timing below is the value's.
-        send(request(route, route.body.replace("%d", String.valueOf(pcgs)).replaceAll("1e-100000000|1e2147483647", "-1")));
         List<HttpRequest> ordinary = List.of(
                 HttpRequest.newBuilder(URI.create(base + "/q/health/live")).timeout(Duration.ofSeconds(5)).build(),
                 HttpRequest.newBuilder(URI.create(base + "/api/collection/" + itemId)).timeout(Duration.ofSeconds(5))
                         .header("Authorization", Tokens.user(USER)).build());
-        ordinary.forEach(EventLoopSafetyTests::send);
 
         try (BlockedThreadWatch blocked = new BlockedThreadWatch()) {
-            CountDownLatch start = new CountDownLatch(1);
-            CompletableFuture<Timed> refused = CompletableFuture.supplyAsync(() -> timedAfter(start, hostile));
-            List<CompletableFuture<Timed>> beside = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT; i++) {
-                HttpRequest other = ordinary.get(i % ordinary.size());
-                beside.add(CompletableFuture.supplyAsync(() -> timedAfter(start, other)));
-            }
-            start.countDown();
+            // A first round warms the route, its reader and error path, the token and the connections; on a
+            // 2-core machine shared with other builds, first hits alone can take a second. A value that
+            // stalls stalls both rounds, and the watch covers both.
+            round(hostile, ordinary);
+            List<Timed> measured = round(hostile, ordinary);
 
-            Timed answer = refused.get();
-            List<Timed> others = beside.stream().map(CompletableFuture::join).toList();
+            Timed answer = measured.get(0);
+            List<Timed> others = measured.subList(1, measured.size());
             long slowestOther = others.stream().mapToLong(Timed::millis).max().orElseThrow();
             System.out.printf("EVENT-LOOP %s: refused %d in %d ms; %d concurrent requests, slowest %d ms; blocked-thread warnings %d%n",
                     route, answer.status, answer.millis, others.size(), slowestOther, blocked.warnings().size());
@@ -107,6 +103,25 @@ class EventLoopSafetyTests {
                 assertTrue(other.millis < BOUND_MS, "a concurrent request took " + other.millis + " ms");
             }
             assertEquals(List.of(), blocked.warnings());
+        }
+    }
+
+    /** The hostile request and {@link #CONCURRENT} ordinary ones, released together; the hostile answer first. */
+    private static List<Timed> round(HttpRequest hostile, List<HttpRequest> ordinary) {
+        // A thread each, so that all of them are in flight at once whatever the machine's core count.
+        ExecutorService clients = Executors.newFixedThreadPool(CONCURRENT + 1);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Timed>> answers = new ArrayList<>();
+            answers.add(CompletableFuture.supplyAsync(() -> timedAfter(start, hostile), clients));
+            for (int i = 0; i < CONCURRENT; i++) {
+                HttpRequest other = ordinary.get(i % ordinary.size());
+                answers.add(CompletableFuture.supplyAsync(() -> timedAfter(start, other), clients));
+            }
+            start.countDown();
+            return answers.stream().map(CompletableFuture::join).toList();
+        } finally {
+            clients.shutdown();
         }
     }
 
