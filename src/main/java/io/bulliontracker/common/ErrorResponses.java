@@ -88,7 +88,9 @@ public final class ErrorResponses {
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable: this service answers application/json";
             case 413 -> "Request body too large: the limit is 10 MiB";
+            case 414 -> "URL too long: the limit is 16 KiB";
             case 415 -> "Unsupported media type: send application/json";
+            case 431 -> "Request headers too large: the limit is 20 KiB in all";
             case 503 -> "Service unavailable, retry later";
             default -> status >= 500 ? "Internal server error" : "Request refused";
         };
@@ -121,7 +123,7 @@ public final class ErrorResponses {
     }
 
     private static ErrorBody jsonError(JsonProcessingException json) {
-        if (!(json instanceof JsonMappingException mapping) || isParseError(json)) {
+        if (!(json instanceof JsonMappingException mapping) || isParseError(json) || isTrailingContent(mapping)) {
             return ErrorBody.of("Malformed JSON body");
         }
         String field = mapping.getPath().stream()
@@ -132,8 +134,21 @@ public final class ErrorResponses {
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("field", field);
+        if (json instanceof BoundedDecimals.OutOfBoundsException) {
+            details.put("reason", BoundedDecimals.REASON);
+            return ErrorBody.of("Invalid " + field + ": " + BoundedDecimals.REASON, details);
+        }
         details.put("reason", "wrong type or format");
         return ErrorBody.of("Invalid value for " + field, details);
+    }
+
+    /**
+     * A second value after the body's JSON ({@code {} {}}) is refused by FAIL_ON_TRAILING_TOKENS with a
+     * mapping error of no type of its own, only this message; a client sent malformed JSON, not a wrong shape.
+     */
+    private static boolean isTrailingContent(JsonMappingException mapping) {
+        return mapping.getPath().isEmpty() && mapping.getOriginalMessage() != null
+                && mapping.getOriginalMessage().startsWith("Trailing token");
     }
 
     /**

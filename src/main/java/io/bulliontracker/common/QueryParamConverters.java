@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Converts typed query parameters ({@code @RestQuery int days}, {@code LocalDate from}) so that a value
- * that is not a number or a date is the contract's 400 naming the parameter. Left to JAX-RS, a query
+ * that is not a number or a date is the contract's 400 naming the parameter. Dates must also lie within
+ * {@link PlausibleDate}'s range, which the database stores as the same day. Left to JAX-RS, a query
  * parameter that fails conversion is a 404, as if the route did not exist. Bounds stay on the
  * parameters as Bean Validation constraints, where the OpenAPI document shows them. The converter sees
  * only the parameter's annotations, so name the parameter there ({@code @RestQuery("days")}) for the
@@ -38,9 +39,24 @@ public class QueryParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Converter<>(name, boundsMessage(annotations), QueryParamConverters::longInteger);
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Converter<>(name, "must be a date YYYY-MM-DD", LocalDate::parse);
+            return (ParamConverter<T>) new Converter<>(name, DATE_REASON, QueryParamConverters::plausibleDate);
         }
         return null;
+    }
+
+    /** The reason given for any query date that is not one, or that is out of range. */
+    static final String DATE_REASON = "must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31";
+
+    /**
+     * A date within {@link PlausibleDate}'s range: {@code LocalDate.parse} alone takes {@code -4713-01-01}
+     * or {@code 0000-06-15}, which PostgreSQL refuses (a 500) or reads as another day.
+     */
+    static LocalDate plausibleDate(String raw) {
+        LocalDate date = LocalDate.parse(raw);
+        if (!PlausibleDate.Range.contains(date)) {
+            throw new DateTimeParseException("outside " + PlausibleDate.FLOOR + ".." + PlausibleDate.CEILING, raw, 0);
+        }
+        return date;
     }
 
     private static Integer integer(String raw) {

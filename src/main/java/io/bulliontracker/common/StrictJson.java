@@ -11,7 +11,9 @@ import jakarta.inject.Singleton;
 /**
  * Integers are integers: {@code "quantity": 1.5} or {@code "5"} is a 400, not silently 1 or 5. Strings
  * are strings likewise: {@code "itemId": true} or {@code 1.5} is a 400, not the text "true".
- * Unknown fields stay ignored, as the contract asks.
+ * Unknown fields stay ignored, as the contract asks. A body is one JSON value: {@code {} {}} or
+ * {@code {"a":1} xyz} is malformed, not the first value with the rest ignored. Decimals are bounded
+ * as they are read (see {@link BoundedDecimals}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -22,6 +24,8 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.registerModule(BoundedDecimals.module());
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);

@@ -2,12 +2,15 @@ package io.bulliontracker.health;
 
 import io.bulliontracker.common.BullionConfig;
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
 
 /**
  * Ready only while the database answers a round trip. Asynchronous and bounded, so a database that
@@ -18,6 +21,9 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseHealthCheck implements AsyncHealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(DatabaseHealthCheck.class);
+
+    private final AtomicBoolean down = new AtomicBoolean();
     private final Pool pool;
     private final SchemaMigration schema;
     private final Duration timeout;
@@ -36,8 +42,27 @@ public class DatabaseHealthCheck implements AsyncHealthCheck {
         }
         return pool.query("SELECT 1").execute()
                 .ifNoItem().after(timeout).fail()
-                .map(rows -> HealthCheckResponse.up("database"))
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named("database").down()
-                        .withData("reason", failure.getClass().getSimpleName()).build());
+                .map(rows -> {
+                    if (down.compareAndSet(true, false)) {
+                        LOG.info("Database reachable again: readiness UP");
+                    }
+                    return HealthCheckResponse.up("database");
+                })
+                .onFailure().recoverWithItem(this::down);
+    }
+
+    /**
+     * The probe's body is read by whoever can reach /q/health, so it says what happened in plain words,
+     * never an exception's class, host or port; the log keeps the detail, once per outage rather than on
+     * every probe.
+     */
+    private HealthCheckResponse down(Throwable failure) {
+        String reason = failure instanceof TimeoutException ? "timed out" : "database unreachable";
+        if (down.compareAndSet(false, true)) {
+            LOG.warnf("Readiness DOWN, %s: %s", reason, String.valueOf(failure));
+        } else {
+            LOG.debugf("Readiness still DOWN: %s", String.valueOf(failure));
+        }
+        return HealthCheckResponse.named("database").down().withData("reason", reason).build();
     }
 }

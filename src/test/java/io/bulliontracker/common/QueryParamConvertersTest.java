@@ -102,13 +102,17 @@ class QueryParamConvertersTest {
     }
 
     @Test
-    void datesAreIsoCalendarDates() throws Exception {
+    void datesAreIsoCalendarDatesFrom1900To9999() throws Exception {
         ParamConverter<LocalDate> from = converter("history", LocalDate.class);
 
         assertEquals(LocalDate.of(2024, 2, 29), from.fromString("2024-02-29"));
-        for (String raw : new String[] {"2023-02-29", "2024-13-01", "2024-1-5", "05/01/2024", "2024-01-01T00:00:00Z", "yesterday"}) {
+        assertEquals(LocalDate.of(1900, 1, 1), from.fromString("1900-01-01"));
+        assertEquals(LocalDate.of(9999, 12, 31), from.fromString("9999-12-31"));
+        // Out of range: PostgreSQL refuses the first two (a 500 before) and reads the next three as other days.
+        for (String raw : new String[] {"2023-02-29", "2024-13-01", "2024-1-5", "05/01/2024", "2024-01-01T00:00:00Z", "yesterday",
+                "-4713-01-01", "+10000-01-01", "0000-06-15", "1582-10-10", "1899-12-31"}) {
             ErrorBody body = refusal(from, raw);
-            assertEquals("Invalid from: must be a date YYYY-MM-DD", body.error(), raw);
+            assertEquals("Invalid from: must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31", body.error(), raw);
             assertEquals("from", body.details().get("field"));
         }
     }

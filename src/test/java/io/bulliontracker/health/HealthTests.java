@@ -3,9 +3,11 @@ package io.bulliontracker.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.bulliontracker.testing.Api;
 import io.bulliontracker.testing.PgWireProxy;
+import io.bulliontracker.testing.ResponseChecks;
 import io.bulliontracker.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -40,6 +42,46 @@ class HealthTests {
         }
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         Api.asUser(TestData.newUser()).get("/api/coins/performance").then().statusCode(200);
+    }
+
+    /** Whoever can reach /q/health reads this body: a plain reason, never a class name, host or port. */
+    @Test
+    void readinessDownSaysWhyInPlainWordsOnly() throws InterruptedException {
+        PgWireProxy proxy = PgWireProxy.current();
+        proxy.refuseConnections(true);
+        try {
+            String refused = given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'database' }.data.reason", equalTo("database unreachable"))
+                    .extract().asString();
+            assertTellsNothingInternal(refused);
+        } finally {
+            proxy.refuseConnections(false);
+        }
+        given().get("/q/health/ready").then().statusCode(200);
+
+        // Slower than the readiness bound (1.5 s): the round trip times out.
+        proxy.delayReplies(2500);
+        try {
+            String slow = given().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'database' }.data.reason", equalTo("timed out"))
+                    .extract().asString();
+            assertTellsNothingInternal(slow);
+        } finally {
+            proxy.delayReplies(0);
+        }
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (given().get("/q/health/ready").then().extract().statusCode() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static void assertTellsNothingInternal(String body) {
+        ResponseChecks.assertLeaksNothing(body);
+        for (String internal : new String[] {"Closed", "Timeout", "Connect", "127.0.0.1", "localhost", "5432", ":"
+                + PgWireProxy.current().port()}) {
+            assertFalse(body.contains(internal), () -> "readiness tells '" + internal + "': " + body);
+        }
     }
 
     @Test

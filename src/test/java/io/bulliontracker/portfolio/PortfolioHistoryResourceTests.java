@@ -353,7 +353,7 @@ class PortfolioHistoryResourceTests {
         "?startDate=2025-02-02&endDate=2025-02-01|endDate|must not be before startDate",
         "?startDate=2014-12-31&endDate=2025-01-01|startDate|the range may span at most 10 years",
         "?startDate=2000-01-01|startDate|the range may span at most 10 years",
-        "?startDate=0000-01-01&endDate=0001-01-01|startDate|must be a date YYYY-MM-DD"})
+        "?startDate=0000-01-01&endDate=0001-01-01|startDate|must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31"})
     void refusedRangesAre400sThatNameTheParameterAndReachNoDatabase(String query, String field, String reason) {
         PgWireProxy proxy = PgWireProxy.current();
         proxy.resetStatements();
@@ -381,10 +381,10 @@ class PortfolioHistoryResourceTests {
         "?days=1.5|days|must be an integer from 1 to 3650",
         "?days=1e3|days|must be an integer from 1 to 3650",
         "?days=0|days|must be an integer from 1 to 3650",
-        "?startDate=2025-13-01|startDate|must be a date YYYY-MM-DD",
-        "?startDate=2025/01/01&endDate=2025-02-01|startDate|must be a date YYYY-MM-DD",
-        "?startDate=2025-01-01&endDate=tomorrow|endDate|must be a date YYYY-MM-DD",
-        "?startDate=+10000-01-01&endDate=+10000-02-01|startDate|must be a date YYYY-MM-DD"})
+        "?startDate=2025-13-01|startDate|must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31",
+        "?startDate=2025/01/01&endDate=2025-02-01|startDate|must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31",
+        "?startDate=2025-01-01&endDate=tomorrow|endDate|must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31",
+        "?startDate=+10000-01-01&endDate=+10000-02-01|startDate|must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31"})
     void malformedParametersAre400sThatNameThem(String query, String field, String reason) {
         PgWireProxy proxy = PgWireProxy.current();
         proxy.resetStatements();

@@ -3,6 +3,7 @@ package io.bulliontracker.reliability;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulliontracker.testing.Api;
@@ -49,6 +50,13 @@ class DatabaseDownAtStartTests {
         Api.asUser("early-user").post("/api/collection/sync-prices").then().statusCode(503);
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         assertTrue(elapsedMs < 3000, "503s took " + elapsedMs + " ms");
+        // Counted under the route's template, not under each raw path a caller sends meanwhile.
+        for (int i = 0; i < 3; i++) {
+            Api.asUser("early-user").get("/api/collection/probe-early-" + i).then().statusCode(503);
+        }
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains("probe-early"), "raw paths in the metrics");
+        assertTrue(metrics.contains("status=\"503\",uri=\"/api/collection/{id}\""), "503s under the route's template");
 
         PgWireProxy.current().refuseConnections(false);
         long deadline = System.currentTimeMillis() + 15_000;

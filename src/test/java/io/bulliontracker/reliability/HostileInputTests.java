@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.allOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bulliontracker.testing.Api;
 import io.bulliontracker.testing.ResponseChecks;
 import io.bulliontracker.testing.TestData;
+import io.bulliontracker.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +185,140 @@ class HostileInputTests {
                 .post("/api/collection").then().statusCode(201).extract().path("data.id");
         Api.asUser(USER).get("/api/collection/" + id).then().statusCode(200).body("data.title", equalTo(title));
         assertEquals(1, TestData.count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'collection_items'"));
+    }
+
+    /**
+     * A request as written on the wire, for what no HTTP client library sends: a body without Content-Type,
+     * trailing bytes after the JSON, OPTIONS, a 17 KiB URL, 21 KiB of headers. In {@code head}, {@code {user}}
+     * and {@code {admin}} stand for an Authorization header and {@code {item}} for an item of the user.
+     */
+    record Raw(String name, String head, String body, int status, String error) {
+        @Override
+        public String toString() {
+            return status + " " + name;
+        }
+    }
+
+    static Stream<Arguments> rawHostileRequests() {
+        String malformed = "Malformed JSON body";
+        String noMediaType = "Unsupported media type: send application/json";
+        String item = "{\"category\": \"BULLION\", \"type\": \"bulk\", \"metal\": \"gold\", \"bookValueType\": \"spot_premium\", \"weightOz\": 1}";
+        String coin = "[{\"pcgsNumber\": 424243, \"year\": 1900, \"denomination\": \"1C\", \"series\": \"S\", \"fullName\": \"F\"}]";
+        String row = "[{\"pcgsNumber\": 1, \"gradeCode\": \"MS65\", \"priceDate\": \"2024-01-01\", \"pcgsPrice\": 1}]";
+        List<Raw> cases = new ArrayList<>();
+        for (String trailing : List.of(" xyz", " {}", "{}", " 1", " ]", " null")) {
+            cases.add(new Raw("trailing '" + trailing + "'", "POST /api/collection\r\n{user}\r\nContent-Type: application/json",
+                    item + trailing, 400, malformed));
+            cases.add(new Raw("trailing '" + trailing + "'", "POST /api/collection/sync-prices\r\n{user}\r\nContent-Type: application/json",
+                    "{}" + trailing, 400, malformed));
+        }
+        cases.add(new Raw("trailing", "PATCH /api/collection/{item}\r\n{user}\r\nContent-Type: application/json",
+                "{\"notes\": \"changed\"} {\"notes\": \"again\"}", 400, malformed));
+        cases.add(new Raw("trailing", "POST /api/coins\r\n{admin}\r\nContent-Type: application/json", coin + " []", 400, malformed));
+        cases.add(new Raw("trailing", "POST /api/coins/price-guide\r\n{admin}\r\nContent-Type: application/json", row + " xyz", 400, malformed));
+        for (String contentType : List.of("", "Content-Type: \r\n", "Content-Type:   \r\n")) {
+            String label = contentType.isEmpty() ? "no Content-Type" : "blank Content-Type";
+            cases.add(new Raw(label, "POST /api/collection\r\n" + contentType + "{user}", item, 415, noMediaType));
+            cases.add(new Raw(label, "PATCH /api/collection/{item}\r\n" + contentType + "{user}", "{\"notes\": \"changed\"}", 415, noMediaType));
+            cases.add(new Raw(label, "POST /api/collection/sync-prices\r\n" + contentType + "{user}", "{}", 415, noMediaType));
+            cases.add(new Raw(label, "POST /api/coins\r\n" + contentType + "{admin}", coin, 415, noMediaType));
+            cases.add(new Raw(label, "POST /api/coins/price-guide\r\n" + contentType + "{admin}", row, 415, noMediaType));
+        }
+        for (String path : List.of("/api/collection", "/api/collection/{item}", "/api/coins/performance", "/api/collection/sync-prices",
+                "/api/coins/price-guide")) {
+            cases.add(new Raw("OPTIONS", "OPTIONS " + path + "\r\n{user}", null, 405, "Method not allowed"));
+            cases.add(new Raw("OPTIONS without a token", "OPTIONS " + path, null, 405, "Method not allowed"));
+        }
+        cases.add(new Raw("wrong method", "DELETE /api/coins/performance\r\n{user}", null, 405, "Method not allowed"));
+        cases.add(new Raw("wrong method", "PUT /api/collection/sync-prices\r\n{user}\r\nContent-Type: application/json", "{}", 405,
+                "Method not allowed"));
+        // PostgreSQL's date ends at 4713 BC and has no year 0 (a 500 before); it reads days before 1582-10-15 as Julian ones.
+        for (String date : List.of("-4713-01-01", "-4714-11-24", "0000-06-15", "1582-10-10", "1899-12-31", "%2B10000-01-01", "%2B275760-09-13")) {
+            for (String param : List.of("from", "to")) {
+                String reason = "Invalid " + param + ": must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31";
+                cases.add(new Raw(param + "=" + date, "GET /api/collection/{item}/history?" + param + "=" + date + "\r\n{user}", null, 400, reason));
+                cases.add(new Raw(param + "=" + date, "GET /api/coins/price-guide?pcgsNumber=1&" + param + "=" + date + "\r\n{user}", null, 400, reason));
+            }
+        }
+        String longUrl = "/api/coins/performance?pad=" + "a".repeat(17 * 1024);
+        cases.add(new Raw("17 KiB URL", "GET " + longUrl + "\r\n{user}", null, 414, "URL too long: the limit is 16 KiB"));
+        cases.add(new Raw("17 KiB URL without a token", "GET " + longUrl, null, 414, "URL too long: the limit is 16 KiB"));
+        cases.add(new Raw("17 KiB URL, POST", "POST " + longUrl.replace("coins/performance", "collection") + "\r\n{user}\r\nContent-Type: application/json",
+                item, 414, "URL too long: the limit is 16 KiB"));
+        String tooLarge = "Request headers too large: the limit is 20 KiB in all";
+        cases.add(new Raw("21 KiB header", "GET /api/coins/performance\r\n{user}\r\nX-Padding: " + "p".repeat(21 * 1024), null, 431, tooLarge));
+        cases.add(new Raw("many headers", "GET /api/coins/performance\r\n{user}\r\n" + "X-Many: 0123456789abcdef\r\n".repeat(1000).strip(),
+                null, 431, tooLarge));
+        cases.add(new Raw("30 KiB token", "GET /api/coins/performance\r\nAuthorization: Bearer " + "t".repeat(30 * 1024), null, 431, tooLarge));
+        cases.add(new Raw("21 KiB header, POST", "POST /api/collection\r\n{user}\r\nContent-Type: application/json\r\nX-Padding: "
+                + "p".repeat(21 * 1024), item, 431, tooLarge));
+        return cases.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rawHostileRequests")
+    void rawHostileRequestGetsItsStatusInTheEnvelopeAndWritesNothing(Raw c) throws Exception {
+        String before = rowCounts();
+
+        RawHttp.Answer answer = RawHttp.send(head(c.head), c.body);
+
+        assertEquals(c.status, answer.status(), answer.body());
+        assertTrue(answer.header("Content-Type").startsWith("application/json"), answer.headers().toString());
+        assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.headers().toString());
+        assertEquals(false, JsonPath.from(answer.body()).getBoolean("success"), answer.body());
+        assertEquals(c.error, JsonPath.from(answer.body()).getString("error"));
+        ResponseChecks.assertLeaksNothing(answer.body());
+        if (c.head.startsWith("OPTIONS")) {
+            // The methods JAX-RS found for the path's resource class, and not OPTIONS, which was just refused.
+            String allow = answer.header("Allow");
+            assertTrue(allow != null && !allow.isBlank() && !allow.contains("OPTIONS"), "Allow: " + allow);
+        }
+        assertEquals(before, rowCounts(), "rows changed");
+    }
+
+    /** The door's checks refuse only what they name: these requests sit just inside each limit. */
+    @Test
+    void requestsJustInsideTheLimitsAreServed() throws Exception {
+        String performance = "/api/coins/performance?pad=";
+        String atTheLimit = performance + "a".repeat(16 * 1024 - performance.length());
+        assertEquals(200, RawHttp.send(head("GET " + atTheLimit + "\r\n{user}"), null).status());
+        assertEquals(200, RawHttp.send(head("GET /api/coins/performance\r\n{user}\r\nX-Padding: " + "p".repeat(18 * 1024)), null).status());
+        // The mobile client's GET with a Content-Type and no body, a bodiless sync with no Content-Type at all.
+        assertEquals(200, RawHttp.send(head("GET /api/collection/{item}\r\n{user}\r\nContent-Type: application/json"), null).status());
+        assertEquals(200, RawHttp.send(head("POST /api/collection/sync-prices\r\n{user}"), null).status());
+        assertEquals(200, RawHttp.send(head("POST /api/collection/sync-prices\r\n{user}"), "").status());
+        for (String range : List.of("from=1900-01-01&to=9999-12-31", "from=1900-01-01", "to=9999-12-31")) {
+            RawHttp.Answer history = RawHttp.send(head("GET /api/collection/{item}/history?" + range + "\r\n{user}"), null);
+            assertEquals(200, history.status(), range + ": " + history.body());
+        }
+    }
+
+    /**
+     * What the HTTP decoder and Quarkus refuse before any route runs cannot be shaped (no hook reaches
+     * there): a URI that does not parse gets Quarkus' bare 400, a request line or headers past the decoder's
+     * 64 KiB its bare 414 or 431. None of them reaches the service: nothing is written, and the next
+     * request is served as usual.
+     */
+    @Test
+    void whatTheDecoderRefusesGetsABareStatusAndNeverReachesTheService() throws Exception {
+        String before = rowCounts();
+        String item = "{\"category\": \"BULLION\", \"type\": \"bulk\", \"metal\": \"gold\", \"bookValueType\": \"spot_premium\", \"weightOz\": 1}";
+        for (String target : List.of("/api/collection/%zz", "/api/collection?limit=%", "/api/collection?x=%e", "/api/collection/%")) {
+            RawHttp.Answer answer = RawHttp.send(head("POST " + target + "\r\n{user}\r\nContent-Type: application/json"), item);
+            assertEquals(400, answer.status(), target);
+            assertEquals("", answer.body(), target);
+        }
+        assertEquals(414, RawHttp.send(head("GET /api/collection?x=" + "a".repeat(65 * 1024) + "\r\n{user}"), null).status());
+        assertEquals(431, RawHttp.send(head("GET /api/collection\r\n{user}\r\nX-Padding: " + "p".repeat(65 * 1024)), null).status());
+        assertEquals(before, rowCounts(), "rows changed");
+        assertEquals(200, RawHttp.send(head("GET /api/collection/{item}\r\n{user}"), null).status());
+    }
+
+    private static String head(String head) {
+        String line = head.contains("\r\n") ? head.substring(0, head.indexOf("\r\n")) : head;
+        String rest = head.substring(line.length());
+        return line.replace("{item}", itemId) + " HTTP/1.1" + rest.replace("{user}", "Authorization: " + Tokens.user(USER))
+                .replace("{admin}", "Authorization: " + Tokens.admin(ADMIN));
     }
 
     private static String rowCounts() {
