@@ -96,7 +96,14 @@ public class PriceGuide {
                   AND ($5::date IS NULL OR p.price_date <= $5::date)
             WHERE c.id = $1 OR c.pcgs_number = $2
             ORDER BY c.id, p.price_date, g.display_order
+            LIMIT $6
             """;
+
+    /**
+     * The most rows one history read answers: ~27 years of daily prices of one grade. A read that would
+     * hold more is refused (narrow it by grade or dates) rather than built in memory whatever its size.
+     */
+    static final int MAX_HISTORY_ROWS = 10_000;
 
     /**
      * The coins named by id ($1) or PCGS number ($2), each with its latest priced row for grade $3, priced
@@ -229,9 +236,15 @@ public class PriceGuide {
      */
     public Uni<List<PriceGuideRow>> history(String coinReferenceId, Integer pcgsNumber, String gradeCode,
             LocalDate from, LocalDate to) {
-        return pool.preparedQuery(HISTORY).execute(Tuple.of(coinReferenceId, pcgsNumber, gradeCode, from, to))
+        // One row past the cap tells "more than the cap" without reading the rest.
+        Tuple params = Tuple.of(coinReferenceId, pcgsNumber, gradeCode, from, to).addInteger(MAX_HISTORY_ROWS + 1);
+        return pool.preparedQuery(HISTORY).execute(params)
                 .map(found -> {
                     String coinId = theCoin(found, coinReferenceId, pcgsNumber);
+                    if (found.size() > MAX_HISTORY_ROWS) {
+                        throw ApiException.invalidField("to", "the range holds more than " + MAX_HISTORY_ROWS
+                                + " rows: narrow it with gradeCode, from or to");
+                    }
                     List<PriceGuideRow> rows = new ArrayList<>(found.size());
                     for (Row r : found) {
                         if (r.getString("grade_code") != null && r.getString("id").equals(coinId)) {

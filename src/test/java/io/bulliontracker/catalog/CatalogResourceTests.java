@@ -256,6 +256,23 @@ class CatalogResourceTests {
         assertEquals(0, TestData.count("SELECT count(*) FROM price_guide WHERE coin_reference_id = ?", coin));
     }
 
+    /** Memory stays bounded: a history read past 10,000 rows is refused, a narrowed one is served. */
+    @Test
+    void priceGuideHistoryOfMoreThanTenThousandRowsMustBeNarrowed() {
+        int pcgs = TestData.nextPcgsNumber();
+        String coin = TestData.coin(pcgs, "Busy Coin");
+        // 5,001 days in each of two grades: 10,002 rows.
+        TestData.update("""
+                INSERT INTO price_guide (coin_reference_id, grade_code, price_date, pcgs_price, price_source)
+                SELECT ?, g, DATE '2000-01-01' + d, 10.00, 'pcgs'
+                FROM generate_series(0, 5000) d, unnest(ARRAY['MS63', 'MS64']) g""", coin);
+        Api.asUser("u").queryParam("pcgsNumber", pcgs).get("/api/coins/price-guide").then().statusCode(400)
+                .body("error", equalTo("Invalid to: the range holds more than 10000 rows: narrow it with gradeCode, from or to"));
+        Api.asUser("u").queryParam("pcgsNumber", pcgs).queryParam("gradeCode", "MS64").get("/api/coins/price-guide")
+                .then().statusCode(200).body("data.size()", equalTo(5001))
+                .body("data[5000].priceDate", equalTo("2013-09-09"));
+    }
+
     @Test
     void priceGuideHistoryNeedsAKnownCoin() {
         Api.asUser("u").get("/api/coins/price-guide").then().statusCode(400).body("details.field", equalTo("pcgsNumber"));
