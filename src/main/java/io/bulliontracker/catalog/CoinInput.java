@@ -1,5 +1,6 @@
 package io.bulliontracker.catalog;
 
+import io.bulliontracker.common.RowErrors;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -1,5 +1,6 @@
 package io.bulliontracker.catalog;
 
+import io.bulliontracker.common.RowErrors;
 import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.ConflictRetry;
 import io.bulliontracker.common.DatabaseDeadline;

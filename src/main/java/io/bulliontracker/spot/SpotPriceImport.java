@@ -2,6 +2,7 @@ package io.bulliontracker.spot;
 
 import io.bulliontracker.common.ApiException;
 import io.bulliontracker.common.DatabaseDeadline;
+import io.bulliontracker.common.RowErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -71,7 +72,7 @@ public class SpotPriceImport {
     private ValidRows checked(List<SpotPriceInput> rows, List<String> problems) {
         // PostgreSQL keeps microseconds; two rows that differ below that are the same row.
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        RowProblems errors = new RowProblems();
+        RowErrors errors = new RowErrors();
         ValidRows valid = new ValidRows(rows.size());
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -116,7 +117,7 @@ public class SpotPriceImport {
                 valid.add(row.metal(), observedAt, row.pricePerOz().setScale(2, RoundingMode.HALF_UP), source);
             }
         }
-        errors.throwIfAny();
+        errors.throwIfAny("price row");
         return valid;
     }
 

@@ -1,6 +1,5 @@
-package io.bulliontracker.catalog;
+package io.bulliontracker.common;
 
-import io.bulliontracker.common.ApiException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.constraints.AssertTrue;
 import java.util.ArrayList;
@@ -12,16 +11,17 @@ import java.util.stream.Collectors;
 
 /**
  * Collects what is wrong with the rows of a bulk write, so that the whole batch is checked before
- * anything is written and the 400 names the first bad rows (index and reason).
+ * anything is written and the 400 names the first bad rows (index and reason). Every bulk import (coins,
+ * price guide, spot prices) answers in this one shape.
  */
-final class RowErrors {
+public final class RowErrors {
 
     private static final int REPORTED = 20;
 
     private final List<Map<String, Object>> first = new ArrayList<>();
     private int total;
 
-    void add(int index, String reason) {
+    public void add(int index, String reason) {
         total++;
         if (first.size() < REPORTED) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -31,11 +31,11 @@ final class RowErrors {
         }
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return total == 0;
     }
 
-    void throwIfAny(String what) {
+    public void throwIfAny(String what) {
         if (total == 0) {
             return;
         }
@@ -52,7 +52,7 @@ final class RowErrors {
      * required"), by field name for a stable answer; null when there are none. A cross-field rule
      * ({@code @AssertTrue}) names its fields in its own message.
      */
-    static <T> String reason(Set<ConstraintViolation<T>> violations) {
+    public static <T> String reason(Set<ConstraintViolation<T>> violations) {
         if (violations.isEmpty()) {
             return null;
         }
