@@ -1,6 +1,7 @@
 package io.bulliontracker.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.bulliontracker.common.PlausibleDate;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,8 +22,8 @@ public record PriceRowInput(
         @Min(value = 1, message = Limits.PCGS_NUMBER) Integer pcgsNumber,
         @Pattern(regexp = Limits.NO_NUL, message = Limits.NUL) String coinReferenceId,
         @Schema(description = "A code from /api/grades (case and spaces ignored)") String gradeCode,
-        @NotNull(message = Limits.DATE) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = Limits.DATE)
-        @Schema(format = "date", description = "Not in the future") String priceDate,
+        @NotNull(message = Limits.DATE) @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = Limits.DATE) @PlausibleDate
+        @Schema(format = "date", description = "1900-01-01 or later, not in the future") String priceDate,
         @DecimalMin(value = "0", message = Limits.AT_LEAST_0) @DecimalMax(value = Limits.MAX_PRICE, message = Limits.AT_MOST_MAX_PRICE)
         @Digits(integer = Limits.DIGITS, fraction = Limits.DIGITS, message = Limits.DECIMAL) BigDecimal pcgsPrice,
         @DecimalMin(value = "0", message = Limits.AT_LEAST_0) @DecimalMax(value = Limits.MAX_PRICE, message = Limits.AT_MOST_MAX_PRICE)

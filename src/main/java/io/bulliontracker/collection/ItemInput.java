@@ -2,6 +2,7 @@ package io.bulliontracker.collection;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bulliontracker.common.PlausibleDate;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -81,7 +82,7 @@ public record ItemInput(
         String confidenceLevel,
         @DecimalMin(value = "0", message = AT_LEAST_0) @Digits(integer = 12, fraction = 12, message = DIGITS)
         BigDecimal spotPriceAtCreation,
-        @PurchaseDate
+        @PurchaseDate @PlausibleDate
         String purchaseDate,
         @DecimalMin(value = "0", message = AT_LEAST_0) @Digits(integer = 12, fraction = 12, message = DIGITS)
         BigDecimal purchasePrice,
