@@ -62,6 +62,11 @@ public final class TestData {
         update(LATEST_OF + "WHERE coin_reference_id = ? AND grade_code = ?" + LATEST_UPSERT, coinId, grade);
     }
 
+    /** After price rows written set-based by a test: {@code price_guide_latest} for the coins whose id starts so. */
+    public static void keepLatestPrices(String coinIdPrefix) {
+        update(LATEST_OF + "WHERE starts_with(coin_reference_id, ?)" + LATEST_UPSERT, coinIdPrefix);
+    }
+
     /**
      * Fixture rows bypass the import, which keeps {@code price_guide_latest}; this recomputes the keys a
      * fixture wrote from their history (followed by a WHERE on price_guide and {@link #LATEST_UPSERT}).

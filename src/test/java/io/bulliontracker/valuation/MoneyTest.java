@@ -41,7 +41,11 @@ class MoneyTest {
             "-0.00125, 1, -0.13",
             // From the unrounded change: 0.004 would be 0.00 in cents, yet it is 40 % of 0.01.
             "0.004, 0.01, 40.00",
-            "-100, 100, -100.00"})
+            "-100, 100, -100.00",
+            // Rounded once, from the exact quotient 0.12499...9 (36 digits): rounding it to 34 digits
+            // first would make it 0.125 and then 0.13.
+            "0.00124999999999999999999999999999999999, 1, 0.12",
+            "-0.00124999999999999999999999999999999999, 1, -0.12"})
     void percentIsChangeOverBaseTimesHundredRoundedOnce(String change, String base, String expected) {
         assertEquals(new BigDecimal(expected), Money.percentOf(new BigDecimal(change), new BigDecimal(base)));
     }

@@ -16,7 +16,9 @@ import io.bulliontracker.testing.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +82,110 @@ class PerformanceResourceTests {
                 .body("data.coins[0].priceOneMonthAgo", comparesEqualTo(dec("100.00")))
                 .body("data.coins[0].change", comparesEqualTo(dec("20.00")))
                 .body("data.coins[0].changePercent", comparesEqualTo(dec("20.00")));
+    }
+
+    /**
+     * The price at the cut-off is read in two steps (the week up to the cut-off for every key, then a probe
+     * below that week for the keys it did not price): a row on either side of the week's edge, a row far
+     * older, an unpriced row inside the week and no row old enough, all in one request, each to the cent.
+     */
+    @Test
+    void priceAtTheCutoffIsFoundInsideAndBeyondTheWeekBeforeIt() {
+        String user = TestData.newUser();
+        int days = 30;
+        // Inside the week: six days before the cut-off, the oldest day the week holds.
+        String inWeek = TestData.coin("In the week");
+        price(inWeek, "MS62", daysAgo(days + 40), "10.00", null);
+        price(inWeek, "MS62", daysAgo(days + 6), "50.00", null);
+        price(inWeek, "MS62", today(), "60.00", null);
+        // Just outside: seven days before the cut-off, found by the probe.
+        String edge = TestData.coin("At the edge");
+        price(edge, "MS62", daysAgo(days + 7), "80.00", null);
+        price(edge, "MS62", daysAgo(days - 3), "999.00", null);
+        price(edge, "MS62", today(), "100.00", null);
+        // Far older: a year before the cut-off, Greysheet only.
+        String old = TestData.coin("A year older");
+        price(old, "MS62", daysAgo(days + 365), null, "40.00");
+        price(old, "MS62", today(), null, "30.00");
+        // An unpriced row inside the week hides nothing: the older priced row answers.
+        String unpriced = TestData.coin("Unpriced in the week");
+        price(unpriced, "MS62", daysAgo(days + 20), "200.00", "190.00");
+        price(unpriced, "MS62", daysAgo(days + 1), null, null);
+        price(unpriced, "MS62", today(), "250.00", null);
+        // Nothing on or before the cut-off: historical = current.
+        String young = TestData.coin("Nothing old enough");
+        price(young, "MS62", daysAgo(days - 1), "70.00", null);
+        price(young, "MS62", today(), "77.00", null);
+        String a = TestData.item(user, inWeek, "MS62", "a", "guide_price");
+        String b = TestData.item(user, edge, "MS62", "b", "guide_price");
+        String c = TestData.item(user, old, "MS62", "c", "guide_price");
+        String d = TestData.item(user, unpriced, "MS62", "d", "guide_price");
+        String e = TestData.item(user, young, "MS62", "e", "guide_price");
+
+        // a 50 -> 60: +20.00 %; b 80 -> 100: +25.00 %; c 40 -> 30: -25.00 %; d 200 -> 250: +25.00 %;
+        // e 77 -> 77: 0.00 %. Ties by id.
+        List<String> twentyFive = b.compareTo(d) < 0 ? List.of(b, d) : List.of(d, b);
+        performance(user, days).statusCode(200)
+                .body("data.coins.id", contains(twentyFive.get(0), twentyFive.get(1), a, e, c))
+                .body("data.coins.find { it.id == '" + a + "' }.priceOneMonthAgo", comparesEqualTo(dec("50.00")))
+                .body("data.coins.find { it.id == '" + a + "' }.changePercent", comparesEqualTo(dec("20.00")))
+                .body("data.coins.find { it.id == '" + b + "' }.priceOneMonthAgo", comparesEqualTo(dec("80.00")))
+                .body("data.coins.find { it.id == '" + b + "' }.change", comparesEqualTo(dec("20.00")))
+                .body("data.coins.find { it.id == '" + c + "' }.priceOneMonthAgo", comparesEqualTo(dec("40.00")))
+                .body("data.coins.find { it.id == '" + c + "' }.changePercent", comparesEqualTo(dec("-25.00")))
+                .body("data.coins.find { it.id == '" + c + "' }.priceSource", equalTo("GREYSHEET"))
+                .body("data.coins.find { it.id == '" + d + "' }.priceOneMonthAgo", comparesEqualTo(dec("200.00")))
+                .body("data.coins.find { it.id == '" + d + "' }.changePercent", comparesEqualTo(dec("25.00")))
+                .body("data.coins.find { it.id == '" + e + "' }.priceOneMonthAgo", comparesEqualTo(dec("77.00")))
+                .body("data.coins.find { it.id == '" + e + "' }.change", comparesEqualTo(dec("0.00")));
+    }
+
+    /**
+     * Hundreds of keys, a third priced inside the week before the cut-off, a third only before it, a third
+     * only after it: large enough for PostgreSQL to join rather than probe, every historical price checked
+     * against the rule computed here.
+     */
+    @Test
+    void priceAtTheCutoffForHundredsOfKeysOnBothPaths() {
+        String user = TestData.newUser();
+        int days = 30;
+        int coins = 300;
+        // Set-based: coin i is priced today at (1000 + i) cents and, by i mod 3, either in the week before
+        // the cut-off at (500 + i) cents (beside an older row in the week and one before it, both lower),
+        // or only before the week at (700 + i) cents, or only after the cut-off (historical = current).
+        String prefix = "cut-" + user + "-";
+        TestData.update("""
+                INSERT INTO coin_references (id, pcgs_number, year, denomination, series, full_name)
+                SELECT ? || i, ? + i, 1900, '1C', 'Mixed', 'Mixed ' || i FROM generate_series(0, ? - 1) AS i""",
+                prefix, TestData.nextPcgsNumber() + 1_000_000, coins);
+        TestData.update("""
+                INSERT INTO price_guide (coin_reference_id, grade_code, price_date, pcgs_price, price_source)
+                SELECT ? || i, 'AU58', ?::date - r.age, r.price, 'pcgs'
+                FROM generate_series(0, ? - 1) AS i,
+                     LATERAL (VALUES (0, (1000 + i) / 100.0, true),
+                                     (? + i % 6, (500 + i) / 100.0, i % 3 = 0),
+                                     (? + 6, 2.00, i % 3 = 0),
+                                     (? + 7 + i % 5, 1.00, i % 3 = 0),
+                                     (? + 7 + i % 50, (700 + i) / 100.0, i % 3 = 1),
+                                     (? - 1 - i % 20, 3.00, i % 3 = 2)) AS r(age, price, wanted)
+                WHERE r.wanted""", prefix, today(), coins, days, days, days, days, days);
+        TestData.keepLatestPrices(prefix);
+        Map<String, BigDecimal> expectedThen = new HashMap<>();
+        for (int i = 0; i < coins; i++) {
+            BigDecimal then = switch (i % 3) {
+                case 0 -> BigDecimal.valueOf(500 + i, 2);
+                case 1 -> BigDecimal.valueOf(700 + i, 2);
+                default -> BigDecimal.valueOf(1000 + i, 2);
+            };
+            expectedThen.put(TestData.item(user, prefix + i, "AU58", "m" + i, "guide_price"), then);
+        }
+
+        List<Map<String, Object>> got = performance(user, days).statusCode(200)
+                .body("data.coins", hasSize(coins)).extract().jsonPath().getList("data.coins");
+        for (Map<String, Object> coin : got) {
+            BigDecimal then = new BigDecimal(coin.get("priceOneMonthAgo").toString());
+            assertEquals(0, expectedThen.get((String) coin.get("id")).compareTo(then), () -> "coin " + coin);
+        }
     }
 
     @Test
@@ -266,7 +372,7 @@ class PerformanceResourceTests {
 
         List<String> statements = proxy.statements();
         assertEquals(4, statements.size(), () -> "statements: " + statements);
-        // Items, current prices (joined from the latest table), prices at the cut-off (probed in the history),
+        // Items, current prices (joined from the latest table), prices at the cut-off (the week before it, then probes),
         // coin names.
         // The last three run concurrently, so in any order.
         assertEquals(Set.of(PerformanceService.NUMISMATIC_ITEMS, LatestPriceQueries.CURRENT_PRICE_PER_KEY,
