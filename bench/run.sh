@@ -103,7 +103,7 @@ start_service() {
 
 # ---- 1. Preconditions ----
 log "checking tools, PostgreSQL and ports"
-for tool in java psql createdb dropdb pg_isready curl openssl; do
+for tool in java jcmd psql createdb dropdb pg_isready curl openssl; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
@@ -183,6 +183,15 @@ start_service "postgresql://127.0.0.1:5432/$DB_NAME" timing
 
 log "timing service, database floor and N+1 baseline"
 java -cp "$BENCH_CP" io.bulliontracker.bench.Bench measure "${BENCH_ARGS[@]}" --service-pid="$service_pid"
+
+# ---- 9. Where the service's CPU goes: the throughput run again, under Java Flight Recorder ----
+# Separate from the measured run, so the recording's overhead is not in its requests per second.
+log "profiling the throughput run with Java Flight Recorder (jcmd JFR.start, settings=profile)"
+rm -f "$WORK/throughput.jfr"
+jcmd "$service_pid" JFR.start name=bench-throughput settings=profile >/dev/null
+java -cp "$BENCH_CP" io.bulliontracker.bench.Bench profile "${BENCH_ARGS[@]}" --service-pid="$service_pid"
+jcmd "$service_pid" JFR.stop name=bench-throughput filename="$WORK/throughput.jfr" >/dev/null
+java -cp "$BENCH_CP" io.bulliontracker.bench.Bench profile-report "${BENCH_ARGS[@]}"
 
 stop "$service_pid"
 service_pid=""
