@@ -1,5 +1,6 @@
 package io.bulliontracker.bench;
 
+import io.bulliontracker.common.DatabasePoolCreator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -36,7 +37,9 @@ final class Database implements AutoCloseable {
         PgConnectOptions options = new PgConnectOptions()
                 .setHost(settings.dbHost()).setPort(port).setDatabase(settings.dbName())
                 .setUser(settings.dbUser()).setPassword("")
-                .setCachePreparedStatements(true);
+                // As the service's pool does: statements bound to arrays are planned with their arrays.
+                .setCachePreparedStatements(true)
+                .setPreparedStatementCacheSqlFilter(DatabasePoolCreator::cached);
         return await(PgConnection.connect(vertx, options));
     }
 
