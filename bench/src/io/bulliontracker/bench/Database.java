@@ -37,7 +37,7 @@ final class Database implements AutoCloseable {
         PgConnectOptions options = new PgConnectOptions()
                 .setHost(settings.dbHost()).setPort(port).setDatabase(settings.dbName())
                 .setUser(settings.dbUser()).setPassword("")
-                // As the service's pool does: statements bound to arrays are planned with their arrays.
+                // As the service's pool does: statements bound to large arrays are planned at each call.
                 .setCachePreparedStatements(true)
                 .setPreparedStatementCacheSqlFilter(DatabasePoolCreator::cached);
         return await(PgConnection.connect(vertx, options));

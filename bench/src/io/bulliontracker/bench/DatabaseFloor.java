@@ -8,6 +8,7 @@ import static io.bulliontracker.valuation.PriceSyncService.GUIDE_PRICE_ITEMS;
 import static io.bulliontracker.valuation.PriceSyncService.UPDATE_VALUES;
 import static io.bulliontracker.valuation.PriceSyncService.UPSERT_HISTORY;
 
+import io.bulliontracker.common.PlannedPerCall;
 import io.bulliontracker.valuation.GradedCoin;
 import io.bulliontracker.valuation.GuidePrice;
 import io.bulliontracker.valuation.LatestPriceQueries;
@@ -60,9 +61,9 @@ final class DatabaseFloor {
                 return Future.succeededFuture(new PerformanceRows(0, 0, 0, 0, 0));
             }
             return times.time("CURRENT_PRICE_PER_KEY",
-                            () -> conn.preparedQuery(CURRENT_PRICE_PER_KEY).execute(currentKeyParameters(keys)))
+                            () -> conn.preparedQuery(PlannedPerCall.sql(CURRENT_PRICE_PER_KEY, keys.size())).execute(currentKeyParameters(keys)))
                     .compose(current -> times.time("LATEST_PRICE_PER_KEY (cut-off)",
-                                    () -> conn.preparedQuery(LATEST_PRICE_PER_KEY).execute(keyParameters(keys, cutoff)))
+                                    () -> conn.preparedQuery(PlannedPerCall.sql(LATEST_PRICE_PER_KEY, keys.size())).execute(keyParameters(keys, cutoff)))
                             .compose(historical -> coinNames(conn, untitledCoins)
                                     .map(names -> new PerformanceRows(items.size(), current.size(), historical.size(),
                                             names, pricedItems(itemKeys, current)))));
@@ -93,7 +94,7 @@ final class DatabaseFloor {
                 return Future.succeededFuture(new SyncCounts(0, 0, 0));
             }
             return times.time("CURRENT_PRICE_PER_KEY",
-                    () -> conn.preparedQuery(CURRENT_PRICE_PER_KEY).execute(currentKeyParameters(keys))).compose(latest -> {
+                    () -> conn.preparedQuery(PlannedPerCall.sql(CURRENT_PRICE_PER_KEY, keys.size())).execute(currentKeyParameters(keys))).compose(latest -> {
                 Map<GradedCoin, GuidePrice> prices = new HashMap<>();
                 for (Row row : latest) {
                     prices.put(new GradedCoin(row.getString(0), row.getString(1)),
@@ -116,9 +117,9 @@ final class DatabaseFloor {
                 }
                 String[] idArray = ids.toArray(String[]::new);
                 String[] valueArray = values.toArray(String[]::new);
-                return times.time("UPDATE_VALUES", () -> conn.preparedQuery(UPDATE_VALUES)
+                return times.time("UPDATE_VALUES", () -> conn.preparedQuery(PlannedPerCall.sql(UPDATE_VALUES, idArray.length))
                                 .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray).addString(userId)))
-                        .compose(updated -> times.time("UPSERT_HISTORY", () -> conn.preparedQuery(UPSERT_HISTORY)
+                        .compose(updated -> times.time("UPSERT_HISTORY", () -> conn.preparedQuery(PlannedPerCall.sql(UPSERT_HISTORY, idArray.length))
                                         .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
                                                 .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today)))
                                 .map(history -> new SyncCounts(ids.size(), updated.rowCount(), skipped)));
@@ -130,7 +131,7 @@ final class DatabaseFloor {
         if (coinIds.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        return times.time("COIN_NAMES", () -> conn.preparedQuery(COIN_NAMES)
+        return times.time("COIN_NAMES", () -> conn.preparedQuery(PlannedPerCall.sql(COIN_NAMES, coinIds.size()))
                         .execute(Tuple.tuple().addArrayOfString(coinIds.toArray(String[]::new))))
                 .map(RowSet::size);
     }

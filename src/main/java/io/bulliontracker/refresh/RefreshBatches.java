@@ -1,5 +1,6 @@
 package io.bulliontracker.refresh;
 
+import io.bulliontracker.common.PlannedPerCall;
 import io.bulliontracker.valuation.GradedCoin;
 import io.bulliontracker.valuation.GuidePrice;
 import io.bulliontracker.valuation.LatestPriceQueries;
@@ -97,9 +98,9 @@ public class RefreshBatches {
         String[] idArray = ids.toArray(String[]::new);
         String[] valueArray = values.toArray(String[]::new);
         String lastId = items.get(items.size() - 1).id();
-        return conn.preparedQuery(UPDATE_VALUES)
+        return conn.preparedQuery(PlannedPerCall.sql(UPDATE_VALUES, idArray.length))
                 .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray))
-                .flatMap(updated -> conn.preparedQuery(PriceSyncService.UPSERT_HISTORY)
+                .flatMap(updated -> conn.preparedQuery(PlannedPerCall.sql(PriceSyncService.UPSERT_HISTORY, idArray.length))
                         .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
                                 .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today))
                         .map(history -> new Batch(items.size(), lastId, ids.size(), updated.rowCount(),

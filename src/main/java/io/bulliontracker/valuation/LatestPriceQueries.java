@@ -1,5 +1,6 @@
 package io.bulliontracker.valuation;
 
+import io.bulliontracker.common.PlannedPerCall;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -20,10 +21,9 @@ import java.util.Map;
  * the week before the cut-off for every key at once, then a probe of the (coin, grade, date DESC) index
  * only for the keys that week did not price.
  *
- * <p>Both statements rely on being planned with their actual parameters: the pool does not cache
- * prepared statements (Quarkus' default), so PostgreSQL plans each execution knowing how many keys the
- * arrays hold, and picks per-key index probes for a small collection and hash or merge joins for a large
- * one. A cached generic plan would assume a handful of keys whatever the size.
+ * <p>For a large collection both statements are planned with their arrays ({@link PlannedPerCall}), so
+ * PostgreSQL knows how many keys they hold and joins; a small one keeps the cached plan, which searches
+ * the indexes per key, the right choice for a few keys.
  */
 @ApplicationScoped
 public class LatestPriceQueries {
@@ -128,7 +128,7 @@ public class LatestPriceQueries {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return client.preparedQuery(sql).execute(parameters).map(rows -> {
+        return client.preparedQuery(PlannedPerCall.sql(sql, keys.size())).execute(parameters).map(rows -> {
             Map<GradedCoin, GuidePrice> prices = new HashMap<>(rows.size() * 2);
             for (Row row : rows) {
                 prices.put(new GradedCoin(row.getString(0), row.getString(1)),

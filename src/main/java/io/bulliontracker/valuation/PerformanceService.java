@@ -1,5 +1,6 @@
 package io.bulliontracker.valuation;
 
+import io.bulliontracker.common.PlannedPerCall;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -80,7 +81,7 @@ public class PerformanceService {
         if (coinIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery(COIN_NAMES)
+        return pool.preparedQuery(PlannedPerCall.sql(COIN_NAMES, coinIds.size()))
                 .execute(Tuple.tuple().addArrayOfString(coinIds.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, String> names = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.bulliontracker.valuation;
 
 import io.bulliontracker.common.DatabaseDeadline;
+import io.bulliontracker.common.PlannedPerCall;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -109,9 +110,9 @@ public class PriceSyncService {
         }
         String[] idArray = ids.toArray(String[]::new);
         String[] valueArray = values.toArray(String[]::new);
-        return conn.preparedQuery(UPDATE_VALUES)
+        return conn.preparedQuery(PlannedPerCall.sql(UPDATE_VALUES, idArray.length))
                 .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray).addString(userId))
-                .flatMap(updated -> conn.preparedQuery(UPSERT_HISTORY)
+                .flatMap(updated -> conn.preparedQuery(PlannedPerCall.sql(UPSERT_HISTORY, idArray.length))
                         .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
                                 .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today))
                         .map(history -> SyncResult.of(ids.size(), updated.rowCount(), skipped)));

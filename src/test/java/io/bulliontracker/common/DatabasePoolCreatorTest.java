@@ -1,5 +1,6 @@
 package io.bulliontracker.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,34 +10,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Which statements the client keeps prepared: none bound to an array, whose plan depends on its size. */
+/** Which statements the client keeps prepared: all but those bound to large arrays, and very long texts. */
 class DatabasePoolCreatorTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "SELECT id FROM collection_items WHERE user_id = $1",
-            "UPDATE collection_items SET title = $2 WHERE id = $1",
-            // An array literal in the text is not a parameter: its size is in the plan already.
-            "SELECT m FROM unnest(ARRAY['gold', 'silver']::text[]) AS m"})
-    void statementsWithoutArrayParametersStayCached(String sql) {
+    @ValueSource(ints = {0, 1, 100, PlannedPerCall.LARGE})
+    void upToFiveHundredElementsAStatementIsSentAsWrittenAndStaysCached(int elements) {
+        String sql = PlannedPerCall.sql(LatestPriceQueries.LATEST_PRICE_PER_KEY, elements);
+        assertEquals(LatestPriceQueries.LATEST_PRICE_PER_KEY, sql);
         assertTrue(DatabasePoolCreator.cached(sql));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "SELECT id, full_name FROM coin_references WHERE id = ANY($1::text[])",
-            "INSERT INTO t SELECT * FROM unnest($1::text[], $2::date[], $3::numeric[])",
-            "SELECT 1 WHERE $12::bigint[] IS NOT NULL"})
-    void statementsBoundToArraysArePlannedAtEachCall(String sql) {
+    @ValueSource(ints = {PlannedPerCall.LARGE + 1, 10_000})
+    void aboveItTheStatementIsMarkedAndPlannedAtEachCall(int elements) {
+        String sql = PlannedPerCall.sql(LatestPriceQueries.CURRENT_PRICE_PER_KEY, elements);
+        assertTrue(sql.startsWith(LatestPriceQueries.CURRENT_PRICE_PER_KEY));
         assertFalse(DatabasePoolCreator.cached(sql));
+        assertEquals(LatestPriceQueries.CURRENT_PRICE_PER_KEY, PlannedPerCall.unmarked(sql));
     }
 
     @Test
-    void theValuationStatementsBoundToKeysAreNotCachedAndTheItemsReadIs() {
-        assertFalse(DatabasePoolCreator.cached(LatestPriceQueries.CURRENT_PRICE_PER_KEY));
-        assertFalse(DatabasePoolCreator.cached(LatestPriceQueries.LATEST_PRICE_PER_KEY));
-        assertFalse(DatabasePoolCreator.cached(PerformanceService.COIN_NAMES));
+    void statementsNotBoundToArraysStayCached() {
         assertTrue(DatabasePoolCreator.cached(PerformanceService.NUMISMATIC_ITEMS));
+        assertEquals(PerformanceService.COIN_NAMES, PlannedPerCall.unmarked(PerformanceService.COIN_NAMES));
     }
 
     @Test

@@ -141,15 +141,15 @@ class PerformanceResourceTests {
     }
 
     /**
-     * Hundreds of keys, a third priced inside the week before the cut-off, a third only before it, a third
-     * only after it: large enough for PostgreSQL to join rather than probe, every historical price checked
-     * against the rule computed here.
+     * More keys than PlannedPerCall.LARGE (so the statements are planned with their arrays and PostgreSQL
+     * may join rather than probe), a third priced inside the week before the cut-off, a third only before
+     * it, a third only after it: every historical price checked against the rule computed here.
      */
     @Test
     void priceAtTheCutoffForHundredsOfKeysOnBothPaths() {
         String user = TestData.newUser();
         int days = 30;
-        int coins = 300;
+        int coins = 3 * 200 + 3;
         // Set-based: coin i is priced today at (1000 + i) cents and, by i mod 3, either in the week before
         // the cut-off at (500 + i) cents (beside an older row in the week and one before it, both lower),
         // or only before the week at (700 + i) cents, or only after the cut-off (historical = current).
@@ -170,6 +170,10 @@ class PerformanceResourceTests {
                                      (? - 1 - i % 20, 3.00, i % 3 = 2)) AS r(age, price, wanted)
                 WHERE r.wanted""", prefix, today(), coins, days, days, days, days, days);
         TestData.keepLatestPrices(prefix);
+        TestData.update("""
+                INSERT INTO collection_items (id, user_id, category, metal, book_value_type, coin_reference_id, grade, title)
+                SELECT ? || 'item-' || i, ?, 'NUMISMATIC', 'copper', 'guide_price', ? || i, 'AU58', 'm' || i
+                FROM generate_series(0, ? - 1) AS i""", prefix, user, prefix, coins);
         Map<String, BigDecimal> expectedThen = new HashMap<>();
         for (int i = 0; i < coins; i++) {
             BigDecimal then = switch (i % 3) {
@@ -177,7 +181,7 @@ class PerformanceResourceTests {
                 case 1 -> BigDecimal.valueOf(700 + i, 2);
                 default -> BigDecimal.valueOf(1000 + i, 2);
             };
-            expectedThen.put(TestData.item(user, prefix + i, "AU58", "m" + i, "guide_price"), then);
+            expectedThen.put(prefix + "item-" + i, then);
         }
 
         List<Map<String, Object>> got = performance(user, days).statusCode(200)
