@@ -88,8 +88,15 @@ final class PortfolioQueries {
                    coalesce(sum(melt) FILTER (WHERE book_value_type = 'guide_price'), 0) AS guide_melt,
                    count(*) FILTER (WHERE book_value_type = 'custom') AS custom_count,
                    coalesce(sum(book) FILTER (WHERE book_value_type = 'custom'), 0) AS custom_book,
-                   (SELECT max(h.price_date) FROM item_value_history h
-                    JOIN collection_items i ON i.id = h.item_id WHERE i.user_id = $1) AS last_sync
+                   -- Each item's newest history date from the end of its (item_id, price_date) key, then the
+                   -- newest of those: one short index read per item instead of reading every history row
+                   -- of the caller's items (130,919 at 10,000 items in the bench: 50-57 ms against 34 ms).
+                   (SELECT max(newest.price_date) FROM collection_items i
+                    CROSS JOIN LATERAL (
+                        SELECT h.price_date FROM item_value_history h
+                        WHERE h.item_id = i.id ORDER BY h.price_date DESC LIMIT 1
+                    ) newest
+                    WHERE i.user_id = $1) AS last_sync
             FROM valued
             """;
 
