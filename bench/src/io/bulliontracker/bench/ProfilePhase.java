@@ -148,8 +148,9 @@ final class ProfilePhase {
             md.append(String.format(Locale.ROOT, "The throughput run once more (%,d-item user, %d connections) while the service "
                     + "records a Java Flight Recording (`jcmd <pid> JFR.start settings=profile`, kept as "
                     + "`bench/work/throughput.jfr`): %,d requests at %,.0f req/s, %.2f ms of service CPU per request, "
-                    + "%,d execution samples. Each sample is charged to the first frame from the top of its stack that "
-                    + "belongs to an activity below (a JDK method called by Jackson is Jackson's cost).%n%n",
+                    + "%,d execution samples. Recording slows the service (compare the unrecorded run above): the "
+                    + "shares are the point, not the rate. Each sample is charged to the first frame from the top of its "
+                    + "stack that belongs to an activity below (a JDK method called by Jackson is Jackson's cost).%n%n",
                     loadSize, threads, requests, requestsPerSecond, cpuPerRequest, samples));
             md.append("| activity | share of samples | service CPU per request |\n|---|---:|---:|\n");
             byActivity.entrySet().stream().filter(e -> e.getValue() > 0)

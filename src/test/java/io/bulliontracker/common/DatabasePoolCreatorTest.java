@@ -31,6 +31,12 @@ class DatabasePoolCreatorTest {
     }
 
     @Test
+    void theMarkComesOffATextWhoseWhitespaceWasCollapsed() {
+        String collapsed = PlannedPerCall.sql("SELECT 1 WHERE x = ANY($1::text[])", 501).replaceAll("\\s+", " ");
+        assertEquals("SELECT 1 WHERE x = ANY($1::text[])", PlannedPerCall.unmarked(collapsed));
+    }
+
+    @Test
     void statementsNotBoundToArraysStayCached() {
         assertTrue(DatabasePoolCreator.cached(PerformanceService.NUMISMATIC_ITEMS));
         assertEquals(PerformanceService.COIN_NAMES, PlannedPerCall.unmarked(PerformanceService.COIN_NAMES));
