@@ -66,7 +66,7 @@ final class DatabaseFloor {
                                     () -> conn.preparedQuery(PlannedPerCall.sql(LATEST_PRICE_PER_KEY, keys.size())).execute(keyParameters(keys, cutoff)))
                             .compose(historical -> coinNames(conn, untitledCoins)
                                     .map(names -> new PerformanceRows(items.size(), current.size(), historical.size(),
-                                            names, pricedItems(itemKeys, current)))));
+                                            names, pricedItems(itemKeys, List.copyOf(keys), current)))));
         });
     }
 
@@ -95,10 +95,12 @@ final class DatabaseFloor {
             }
             return times.time("CURRENT_PRICE_PER_KEY",
                     () -> conn.preparedQuery(PlannedPerCall.sql(CURRENT_PRICE_PER_KEY, keys.size())).execute(currentKeyParameters(keys))).compose(latest -> {
+                // Each price comes with its key's position in the arrays sent (WITH ORDINALITY, from 1).
+                List<GradedCoin> sent = List.copyOf(keys);
                 Map<GradedCoin, GuidePrice> prices = new HashMap<>();
                 for (Row row : latest) {
-                    prices.put(new GradedCoin(row.getString(0), row.getString(1)),
-                            new GuidePrice(row.getBigDecimal(2), row.getBigDecimal(3), row.getLocalDate(4)));
+                    prices.put(sent.get((int) (row.getLong(0) - 1)),
+                            new GuidePrice(row.getBigDecimal(1), row.getBigDecimal(2), row.getLocalDate(3)));
                 }
                 List<String> ids = new ArrayList<>();
                 List<String> values = new ArrayList<>();
@@ -145,10 +147,10 @@ final class DatabaseFloor {
         return LatestPriceQueries.currentKeyParameters(keys).getDelegate();
     }
 
-    private static int pricedItems(List<GradedCoin> itemKeys, RowSet<Row> current) {
+    private static int pricedItems(List<GradedCoin> itemKeys, List<GradedCoin> sent, RowSet<Row> current) {
         Set<GradedCoin> priced = new HashSet<>();
         for (Row row : current) {
-            priced.add(new GradedCoin(row.getString(0), row.getString(1)));
+            priced.add(sent.get((int) (row.getLong(0) - 1)));
         }
         return (int) itemKeys.stream().filter(priced::contains).count();
     }

@@ -3,6 +3,7 @@ package io.bulliontracker.refresh;
 import io.bulliontracker.common.PlannedPerCall;
 import io.bulliontracker.valuation.GradedCoin;
 import io.bulliontracker.valuation.GuidePrice;
+import io.bulliontracker.valuation.KeyPositions;
 import io.bulliontracker.valuation.LatestPriceQueries;
 import io.bulliontracker.valuation.PriceSyncService;
 import io.smallrye.mutiny.Uni;
@@ -14,10 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One batch of the refresh: the next {@code size} guide-price items of all users after a given id, synced
@@ -72,10 +70,9 @@ public class RefreshBatches {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(Batch.NONE);
                     }
-                    List<Item> items = items(rows);
-                    Set<GradedCoin> keys = new LinkedHashSet<>();
-                    items.forEach(item -> keys.add(item.key()));
-                    return prices.latest(conn, keys).flatMap(latest -> write(conn, today, items, latest));
+                    KeyPositions keys = new KeyPositions();
+                    List<Item> items = items(rows, keys);
+                    return prices.latest(conn, keys.keys()).flatMap(latest -> write(conn, today, items, latest));
                 }));
     }
 
@@ -83,12 +80,12 @@ public class RefreshBatches {
      * Both writes run even when no item of the batch has a price (with empty arrays, which costs
      * nothing), so that every batch is the same four statements.
      */
-    private Uni<Batch> write(SqlConnection conn, LocalDate today, List<Item> items, Map<GradedCoin, GuidePrice> latest) {
+    private Uni<Batch> write(SqlConnection conn, LocalDate today, List<Item> items, GuidePrice[] latest) {
         List<String> ids = new ArrayList<>(items.size());
         List<String> values = new ArrayList<>(items.size());
         List<String> sources = new ArrayList<>(items.size());
         for (Item item : items) {
-            GuidePrice price = latest.get(item.key());
+            GuidePrice price = latest[item.key()];
             if (price != null) {
                 ids.add(item.id());
                 values.add(price.bookValue().toPlainString());
@@ -107,10 +104,10 @@ public class RefreshBatches {
                                 items.size() - ids.size())));
     }
 
-    private static List<Item> items(RowSet<Row> rows) {
+    private static List<Item> items(RowSet<Row> rows, KeyPositions keys) {
         List<Item> items = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            items.add(new Item(row.getString(0), GradedCoin.of(row.getString(2), row.getString(1))));
+            items.add(new Item(row.getString(0), keys.add(GradedCoin.of(row.getString(2), row.getString(1)))));
         }
         return items;
     }
@@ -121,6 +118,7 @@ public class RefreshBatches {
         static final Batch NONE = new Batch(0, null, 0, 0, 0);
     }
 
-    private record Item(String id, GradedCoin key) {
+    /** An item and the position of its (coin, grade) key in the price statement's arrays. */
+    private record Item(String id, int key) {
     }
 }

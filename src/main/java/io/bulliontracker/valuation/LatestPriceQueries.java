@@ -8,12 +8,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The latest priced price-guide row for many (coin, grade) keys in one statement. The keys travel as two
- * parallel arrays, so the statement text and its parameter count stay the same for 1 key or 10,000.
+ * parallel arrays, so the statement text and its parameter count stay the same for 1 key or 10,000, and
+ * each price comes back with its key's position in those arrays ({@link KeyPositions}).
  *
  * <p>Current prices come from {@code price_guide_latest} (one row per key, kept by the import in its
  * upsert statement), which PostgreSQL joins to the keys by hash join for a large collection: no index
@@ -30,8 +30,8 @@ public class LatestPriceQueries {
 
     /** Each key's current price: the latest priced row, as the import left it in {@code price_guide_latest}. */
     public static final String CURRENT_PRICE_PER_KEY = """
-            SELECT l.coin_reference_id, l.grade_code, l.pcgs_price, l.greysheet_price, l.price_date
-            FROM unnest($1::text[], $2::text[]) AS k(coin_reference_id, grade_code)
+            SELECT k.position, l.pcgs_price, l.greysheet_price, l.price_date
+            FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(coin_reference_id, grade_code, position)
             JOIN price_guide_latest l
               ON l.coin_reference_id = k.coin_reference_id AND l.grade_code = k.grade_code
             """;
@@ -57,22 +57,21 @@ public class LatestPriceQueries {
      */
     public static final String LATEST_PRICE_PER_KEY = """
             WITH k AS MATERIALIZED (
-                SELECT * FROM unnest($1::text[], $2::text[]) AS k(coin_reference_id, grade_code)
+                SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(coin_reference_id, grade_code, position)
             ), recent AS (
-                SELECT DISTINCT ON (k.coin_reference_id, k.grade_code)
-                       k.coin_reference_id, k.grade_code, g.pcgs_price, g.greysheet_price, g.price_date
+                SELECT DISTINCT ON (k.position) k.position, g.pcgs_price, g.greysheet_price, g.price_date
                 FROM k
                 JOIN price_guide g
                   ON g.coin_reference_id = k.coin_reference_id AND g.grade_code = k.grade_code
                 WHERE g.price_date > $3::date - %1$d AND g.price_date <= $3::date
                   AND (g.pcgs_price IS NOT NULL OR g.greysheet_price IS NOT NULL)
-                ORDER BY k.coin_reference_id, k.grade_code, g.price_date DESC
+                ORDER BY k.position, g.price_date DESC
             )
-            SELECT k.coin_reference_id, k.grade_code,
+            SELECT k.position,
                    coalesce(r.pcgs_price, p.pcgs_price), coalesce(r.greysheet_price, p.greysheet_price),
                    coalesce(r.price_date, p.price_date)
             FROM k
-            LEFT JOIN recent r ON r.coin_reference_id = k.coin_reference_id AND r.grade_code = k.grade_code
+            LEFT JOIN recent r ON r.position = k.position
             LEFT JOIN LATERAL (
                 SELECT g.pcgs_price, g.greysheet_price, g.price_date
                 FROM price_guide g
@@ -107,32 +106,26 @@ public class LatestPriceQueries {
         return Tuple.tuple().addArrayOfString(coins).addArrayOfString(grades);
     }
 
-    /**
-     * Rows dated after this are not possible (imports refuse future dates), so it means "no cut-off".
-     * Current prices no longer need it ({@link #CURRENT_PRICE_PER_KEY}); kept for callers that probe the
-     * history without a cut-off.
-     */
-    public static final LocalDate NO_CUTOFF = LocalDate.of(9999, 12, 31);
-
-    public Uni<Map<GradedCoin, GuidePrice>> latest(SqlClient client, Collection<GradedCoin> keys) {
+    /** Each key's current price, at the key's position; null where the key has none. */
+    public Uni<GuidePrice[]> latest(SqlClient client, List<GradedCoin> keys) {
         return prices(client, CURRENT_PRICE_PER_KEY, keys, currentKeyParameters(keys));
     }
 
-    public Uni<Map<GradedCoin, GuidePrice>> latestOnOrBefore(SqlClient client, Collection<GradedCoin> keys,
-            LocalDate cutoff) {
+    /** Each key's price on or before the cut-off, at the key's position; null where the key has none. */
+    public Uni<GuidePrice[]> latestOnOrBefore(SqlClient client, List<GradedCoin> keys, LocalDate cutoff) {
         return prices(client, LATEST_PRICE_PER_KEY, keys, keyParameters(keys, cutoff));
     }
 
-    private static Uni<Map<GradedCoin, GuidePrice>> prices(SqlClient client, String sql, Collection<GradedCoin> keys,
-            Tuple parameters) {
+    private static Uni<GuidePrice[]> prices(SqlClient client, String sql, List<GradedCoin> keys, Tuple parameters) {
+        GuidePrice[] prices = new GuidePrice[keys.size()];
         if (keys.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(prices);
         }
         return client.preparedQuery(PlannedPerCall.sql(sql, keys.size())).execute(parameters).map(rows -> {
-            Map<GradedCoin, GuidePrice> prices = new HashMap<>(rows.size() * 2);
             for (Row row : rows) {
-                prices.put(new GradedCoin(row.getString(0), row.getString(1)),
-                        new GuidePrice(row.getBigDecimal(2), row.getBigDecimal(3), row.getLocalDate(4)));
+                // WITH ORDINALITY counts from 1.
+                prices[(int) (row.getLong(0) - 1)] =
+                        new GuidePrice(row.getBigDecimal(1), row.getBigDecimal(2), row.getLocalDate(3));
             }
             return prices;
         });

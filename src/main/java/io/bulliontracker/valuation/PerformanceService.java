@@ -51,27 +51,25 @@ public class PerformanceService {
     public Uni<PerformanceReport> report(String userId, int days) {
         LocalDate cutoff = LocalDate.now(clock).minusDays(days);
         return pool.preparedQuery(NUMISMATIC_ITEMS).execute(Tuple.of(userId))
-                .map(rows -> {
-                    List<HeldCoin> held = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        held.add(new HeldCoin(row.getString(0), row.getString(1), row.getString(2), row.getString(3)));
-                    }
-                    return held;
-                })
-                .flatMap(held -> {
-                    if (held.isEmpty()) {
+                .flatMap(rows -> {
+                    if (rows.size() == 0) {
                         return Uni.createFrom().item(PerformanceReport.of(List.of(), days));
                     }
-                    Set<GradedCoin> keys = new LinkedHashSet<>();
+                    KeyPositions keys = new KeyPositions();
                     Set<String> untitledCoins = new LinkedHashSet<>();
-                    for (HeldCoin coin : held) {
-                        keys.add(coin.key());
-                        if (coin.title() == null || coin.title().isBlank()) {
-                            untitledCoins.add(coin.coinReferenceId());
+                    List<HeldCoin> held = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        String title = row.getString(1);
+                        String grade = row.getString(2);
+                        String coinReferenceId = row.getString(3);
+                        held.add(new HeldCoin(row.getString(0), title, grade, coinReferenceId,
+                                keys.add(GradedCoin.of(coinReferenceId, grade))));
+                        if (title == null || title.isBlank()) {
+                            untitledCoins.add(coinReferenceId);
                         }
                     }
                     return Uni.combine().all()
-                            .unis(prices.latest(pool, keys), prices.latestOnOrBefore(pool, keys, cutoff),
+                            .unis(prices.latest(pool, keys.keys()), prices.latestOnOrBefore(pool, keys.keys(), cutoff),
                                     coinNames(untitledCoins))
                             .with((current, historical, names) -> assemble(held, current, historical, names, days));
                 });
@@ -92,15 +90,15 @@ public class PerformanceService {
                 });
     }
 
-    private static PerformanceReport assemble(List<HeldCoin> held, Map<GradedCoin, GuidePrice> current,
-            Map<GradedCoin, GuidePrice> historical, Map<String, String> names, int days) {
+    private static PerformanceReport assemble(List<HeldCoin> held, GuidePrice[] current, GuidePrice[] historical,
+            Map<String, String> names, int days) {
         List<CoinPerformance> coins = new ArrayList<>(held.size());
         for (HeldCoin coin : held) {
-            GuidePrice now = current.get(coin.key());
+            GuidePrice now = current[coin.key()];
             if (now == null) {
                 continue;
             }
-            GuidePrice then = historical.getOrDefault(coin.key(), now);
+            GuidePrice then = historical[coin.key()] != null ? historical[coin.key()] : now;
             BigDecimal change = now.marketPrice().subtract(then.marketPrice());
             coins.add(new CoinPerformance(coin.id(), coin.displayTitle(names), coin.grade(), coin.coinReferenceId(),
                     Money.cents(now.marketPrice()), Money.cents(then.marketPrice()), Money.cents(change),
@@ -110,11 +108,8 @@ public class PerformanceService {
         return PerformanceReport.of(coins, days);
     }
 
-    private record HeldCoin(String id, String title, String grade, String coinReferenceId) {
-
-        GradedCoin key() {
-            return GradedCoin.of(coinReferenceId, grade);
-        }
+    /** An item and the position of its (coin, grade) key in the price statements' arrays. */
+    private record HeldCoin(String id, String title, String grade, String coinReferenceId, int key) {
 
         String displayTitle(Map<String, String> names) {
             if (title != null && !title.isBlank()) {

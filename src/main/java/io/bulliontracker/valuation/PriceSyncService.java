@@ -12,10 +12,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Copies each guide-price item's latest guide value onto the item and into today's value history, in
@@ -76,27 +73,26 @@ public class PriceSyncService {
         return deadline.transaction(expired -> pool.withTransaction(conn -> conn.preparedQuery(GUIDE_PRICE_ITEMS)
                 .execute(Tuple.of(userId, itemId))
                 .flatMap(rows -> {
+                    KeyPositions keys = new KeyPositions();
                     List<GuideItem> items = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        items.add(new GuideItem(row.getString(0), GradedCoin.of(row.getString(2), row.getString(1))));
+                        items.add(new GuideItem(row.getString(0), keys.add(GradedCoin.of(row.getString(2), row.getString(1)))));
                     }
                     if (items.isEmpty()) {
                         return Uni.createFrom().item(SyncResult.nothingToSync(itemId != null));
                     }
-                    Set<GradedCoin> keys = new LinkedHashSet<>();
-                    items.forEach(item -> keys.add(item.key()));
-                    return prices.latest(conn, keys).flatMap(latest -> write(conn, userId, today, items, latest));
+                    return prices.latest(conn, keys.keys()).flatMap(latest -> write(conn, userId, today, items, latest));
                 })
                 .flatMap(result -> DatabaseDeadline.unlessExpired(expired, result))));
     }
 
     private Uni<SyncResult> write(SqlConnection conn, String userId, LocalDate today, List<GuideItem> items,
-            Map<GradedCoin, GuidePrice> latest) {
+            GuidePrice[] latest) {
         List<String> ids = new ArrayList<>(items.size());
         List<String> values = new ArrayList<>(items.size());
         List<String> sources = new ArrayList<>(items.size());
         for (GuideItem item : items) {
-            GuidePrice price = latest.get(item.key());
+            GuidePrice price = latest[item.key()];
             if (price != null) {
                 BigDecimal value = price.bookValue();
                 ids.add(item.id());
@@ -118,6 +114,7 @@ public class PriceSyncService {
                         .map(history -> SyncResult.of(ids.size(), updated.rowCount(), skipped)));
     }
 
-    private record GuideItem(String id, GradedCoin key) {
+    /** An item and the position of its (coin, grade) key in the price statement's arrays. */
+    private record GuideItem(String id, int key) {
     }
 }
