@@ -1,20 +1,15 @@
 package io.bulliontracker.refresh;
 
-import io.bulliontracker.common.PlannedPerCall;
-import io.bulliontracker.valuation.GradedCoin;
-import io.bulliontracker.valuation.GuidePrice;
+import io.bulliontracker.valuation.GuideValues;
 import io.bulliontracker.valuation.KeyPositions;
 import io.bulliontracker.valuation.LatestPriceQueries;
 import io.bulliontracker.valuation.PriceSyncService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,8 +66,10 @@ public class RefreshBatches {
                         return Uni.createFrom().item(Batch.NONE);
                     }
                     KeyPositions keys = new KeyPositions();
-                    List<Item> items = items(rows, keys);
-                    return prices.latest(conn, keys.keys()).flatMap(latest -> write(conn, today, items, latest));
+                    List<GuideValues.Item> items = GuideValues.items(rows, keys);
+                    String lastId = items.get(items.size() - 1).id();
+                    return prices.latest(conn, keys.keys())
+                            .flatMap(latest -> write(conn, today, items.size(), lastId, GuideValues.of(items, latest)));
                 }));
     }
 
@@ -80,45 +77,17 @@ public class RefreshBatches {
      * Both writes run even when no item of the batch has a price (with empty arrays, which costs
      * nothing), so that every batch is the same four statements.
      */
-    private Uni<Batch> write(SqlConnection conn, LocalDate today, List<Item> items, GuidePrice[] latest) {
-        List<String> ids = new ArrayList<>(items.size());
-        List<String> values = new ArrayList<>(items.size());
-        List<String> sources = new ArrayList<>(items.size());
-        for (Item item : items) {
-            GuidePrice price = latest[item.key()];
-            if (price != null) {
-                ids.add(item.id());
-                values.add(price.bookValue().toPlainString());
-                sources.add(price.bookValueSource());
-            }
-        }
-        String[] idArray = ids.toArray(String[]::new);
-        String[] valueArray = values.toArray(String[]::new);
-        String lastId = items.get(items.size() - 1).id();
-        return conn.preparedQuery(PlannedPerCall.sql(UPDATE_VALUES, idArray.length))
-                .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray))
-                .flatMap(updated -> conn.preparedQuery(PlannedPerCall.sql(PriceSyncService.UPSERT_HISTORY, idArray.length))
-                        .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
-                                .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today))
-                        .map(history -> new Batch(items.size(), lastId, ids.size(), updated.rowCount(),
-                                items.size() - ids.size())));
-    }
-
-    private static List<Item> items(RowSet<Row> rows, KeyPositions keys) {
-        List<Item> items = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            items.add(new Item(row.getString(0), keys.add(GradedCoin.of(row.getString(2), row.getString(1)))));
-        }
-        return items;
+    private Uni<Batch> write(SqlConnection conn, LocalDate today, int items, String lastId, GuideValues priced) {
+        return conn.preparedQuery(priced.sql(UPDATE_VALUES))
+                .execute(Tuple.tuple().addArrayOfString(priced.ids()).addArrayOfString(priced.values()))
+                .flatMap(updated -> priced.upsertHistory(conn, today)
+                        .map(history -> new Batch(items, lastId, priced.count(), updated.rowCount(),
+                                items - priced.count())));
     }
 
     /** What one committed batch did; {@code lastId} is where the next batch starts. */
     public record Batch(int items, String lastId, int synced, int updated, int skipped) {
 
         static final Batch NONE = new Batch(0, null, 0, 0, 0);
-    }
-
-    /** An item and the position of its (coin, grade) key in the price statement's arrays. */
-    private record Item(String id, int key) {
     }
 }

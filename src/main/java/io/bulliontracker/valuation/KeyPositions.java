@@ -32,8 +32,4 @@ public final class KeyPositions {
     public List<GradedCoin> keys() {
         return keys;
     }
-
-    public boolean isEmpty() {
-        return keys.isEmpty();
-    }
 }

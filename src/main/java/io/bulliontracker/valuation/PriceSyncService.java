@@ -1,17 +1,13 @@
 package io.bulliontracker.valuation;
 
 import io.bulliontracker.common.DatabaseDeadline;
-import io.bulliontracker.common.PlannedPerCall;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,47 +70,24 @@ public class PriceSyncService {
                 .execute(Tuple.of(userId, itemId))
                 .flatMap(rows -> {
                     KeyPositions keys = new KeyPositions();
-                    List<GuideItem> items = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        items.add(new GuideItem(row.getString(0), keys.add(GradedCoin.of(row.getString(2), row.getString(1)))));
-                    }
+                    List<GuideValues.Item> items = GuideValues.items(rows, keys);
                     if (items.isEmpty()) {
                         return Uni.createFrom().item(SyncResult.nothingToSync(itemId != null));
                     }
-                    return prices.latest(conn, keys.keys()).flatMap(latest -> write(conn, userId, today, items, latest));
+                    return prices.latest(conn, keys.keys())
+                            .flatMap(latest -> write(conn, userId, today, items.size(), GuideValues.of(items, latest)));
                 })
                 .flatMap(result -> DatabaseDeadline.unlessExpired(expired, result))));
     }
 
-    private Uni<SyncResult> write(SqlConnection conn, String userId, LocalDate today, List<GuideItem> items,
-            GuidePrice[] latest) {
-        List<String> ids = new ArrayList<>(items.size());
-        List<String> values = new ArrayList<>(items.size());
-        List<String> sources = new ArrayList<>(items.size());
-        for (GuideItem item : items) {
-            GuidePrice price = latest[item.key()];
-            if (price != null) {
-                BigDecimal value = price.bookValue();
-                ids.add(item.id());
-                values.add(value.toPlainString());
-                sources.add(price.bookValueSource());
-            }
-        }
-        int skipped = items.size() - ids.size();
-        if (ids.isEmpty()) {
+    private Uni<SyncResult> write(SqlConnection conn, String userId, LocalDate today, int items, GuideValues priced) {
+        int skipped = items - priced.count();
+        if (priced.count() == 0) {
             return Uni.createFrom().item(SyncResult.of(0, 0, skipped));
         }
-        String[] idArray = ids.toArray(String[]::new);
-        String[] valueArray = values.toArray(String[]::new);
-        return conn.preparedQuery(PlannedPerCall.sql(UPDATE_VALUES, idArray.length))
-                .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray).addString(userId))
-                .flatMap(updated -> conn.preparedQuery(PlannedPerCall.sql(UPSERT_HISTORY, idArray.length))
-                        .execute(Tuple.tuple().addArrayOfString(idArray).addArrayOfString(valueArray)
-                                .addArrayOfString(sources.toArray(String[]::new)).addLocalDate(today))
-                        .map(history -> SyncResult.of(ids.size(), updated.rowCount(), skipped)));
-    }
-
-    /** An item and the position of its (coin, grade) key in the price statement's arrays. */
-    private record GuideItem(String id, int key) {
+        return conn.preparedQuery(priced.sql(UPDATE_VALUES))
+                .execute(Tuple.tuple().addArrayOfString(priced.ids()).addArrayOfString(priced.values()).addString(userId))
+                .flatMap(updated -> priced.upsertHistory(conn, today)
+                        .map(history -> SyncResult.of(priced.count(), updated.rowCount(), skipped)));
     }
 }
