@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,11 @@ final class ProfilePhase {
 
     /** An activity and the frame prefixes that identify it, checked from the top of the stack down. */
     private record Activity(String name, List<String> prefixes) {
+
+        boolean owns(RecordedFrame frame) {
+            String type = frame.getMethod().getType().getName();
+            return prefixes.stream().anyMatch(type::startsWith);
+        }
     }
 
     private static final List<Activity> ACTIVITIES = List.of(
@@ -41,8 +47,11 @@ final class ProfilePhase {
             new Activity("Mutiny", List.of("io.smallrye.mutiny.")),
             new Activity("HTTP server, routing, security (Quarkus, RESTEasy Reactive)",
                     List.of("io.quarkus.", "org.jboss.resteasy.")),
-            new Activity("network I/O (Netty, Vert.x core)", List.of("io.netty.", "io.vertx.core.")),
-            new Activity("JDK (collections, BigDecimal, strings...)", List.of("java.", "jdk.", "sun.")));
+            new Activity("network I/O (Netty, Vert.x core)", List.of("io.netty.", "io.vertx.core.")));
+
+    /** A sample whose stack holds none of the above: the JDK's own work when its top frame is the JDK's. */
+    private static final Activity JDK = new Activity("JDK (collections, BigDecimal, strings...)",
+            List.of("java.", "jdk.", "sun."));
 
     private final BenchSettings settings;
 
@@ -66,7 +75,7 @@ final class ProfilePhase {
             throw new IllegalStateException("no recording or no " + results + " to add it to");
         }
         String section = "## Where the service's CPU goes\n\n"
-                + summary.markdown(java.util.Collections.min(settings.sizes()), settings.loadThreads()) + "\n";
+                + summary.markdown(Collections.min(settings.sizes()), settings.loadThreads()) + "\n";
         String md = Files.readString(results);
         int at = md.indexOf("## Targets");
         Files.writeString(results, at < 0 ? md + section : md.substring(0, at) + section + md.substring(at));
@@ -77,7 +86,7 @@ final class ProfilePhase {
     void load() throws Exception {
         ServiceClient service = new ServiceClient(ServiceClient.newHttpClient(), settings.serviceUrl(),
                 new Tokens(settings.privateKey(), settings.issuer()));
-        int size = java.util.Collections.min(settings.sizes());
+        int size = Collections.min(settings.sizes());
         LoadTest.Result result = LoadTest.run(service.performanceRequest(BenchSettings.userFor(size)),
                 settings.loadThreads(), settings.loadWarmupSeconds(), settings.loadSeconds(), settings.servicePid());
         System.out.printf(Locale.ROOT, "    while recording: %,d requests, %.0f req/s, %d errors%n",
@@ -112,6 +121,7 @@ final class ProfilePhase {
             for (Activity activity : ACTIVITIES) {
                 byActivity.put(activity.name(), 0L);
             }
+            byActivity.put(JDK.name(), 0L);
             byActivity.put("other", 0L);
             Map<String, Long> self = new HashMap<>();
             long samples = 0;
@@ -167,23 +177,15 @@ final class ProfilePhase {
 
         private static String activityOf(List<RecordedFrame> frames) {
             // Top of the stack first: a JDK frame called by Jackson is Jackson's cost; the first frame
-            // that belongs to a named activity (other than the JDK) decides.
+            // that belongs to a named activity decides.
             for (RecordedFrame frame : frames) {
-                String type = frame.getMethod().getType().getName();
                 for (Activity activity : ACTIVITIES) {
-                    if (activity.name().startsWith("JDK")) {
-                        continue;
-                    }
-                    for (String prefix : activity.prefixes()) {
-                        if (type.startsWith(prefix)) {
-                            return activity.name();
-                        }
+                    if (activity.owns(frame)) {
+                        return activity.name();
                     }
                 }
             }
-            String top = frames.get(0).getMethod().getType().getName();
-            return top.startsWith("java.") || top.startsWith("jdk.") || top.startsWith("sun.")
-                    ? ACTIVITIES.get(ACTIVITIES.size() - 1).name() : "other";
+            return JDK.owns(frames.get(0)) ? JDK.name() : "other";
         }
 
         private static String name(RecordedFrame frame) {
